@@ -1,0 +1,1 @@
+"""PyTorch twins of the NumPy modules in ``site_src``, module for module."""
