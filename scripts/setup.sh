@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Install everything the site, the renderer and the tests need. Safe to run again:
+# each step is skipped when its result is already there, so a warm run takes a second.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages: Manim builds pycairo and manimpango (compiler, Cairo, Pango);
+# the browser tests drive Debian's Chromium; fonts for figures and emoji.
+APT_PACKAGES=(build-essential pkg-config libcairo2-dev libpango1.0-dev
+              chromium chromium-driver fonts-dejavu-core fonts-noto-color-emoji)
+command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "==> installing system packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Python 3.11 in a virtual environment, with the project and its pinned dependencies.
+PYTHON=${PYTHON:-python3}
+"$PYTHON" -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed"'
+[ -x .venv/bin/python ] || { echo "==> creating .venv"; "$PYTHON" -m venv .venv; }
+stamp=$(cat pyproject.toml constraints.txt package-lock.json | sha256sum | cut -c1-16)
+if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$stamp" ] || [ ! -d node_modules/katex ]; then
+  echo "==> installing Python packages (PyTorch CPU 2.13.0 pinned) and npm packages"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -c constraints.txt -e ".[dev]"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$stamp" > .venv/.setup-stamp
+fi

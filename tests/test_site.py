@@ -1,0 +1,136 @@
+"""The built site: strict build, nothing fetched from another host, media wired up."""
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from tests.pages import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def test_strict_build_reports_nothing(built_site):
+    _, log = built_site
+    assert "WARNING" not in log and "ERROR" not in log, log
+
+
+# ---------------------------------------------------------------- no other host
+
+
+class FetchedUrls(HTMLParser):
+    """Collect every URL a browser fetches by itself when it renders an HTML page.
+
+    Links a reader clicks (``<a href>``) are navigations, not fetches, so they are not here.
+    """
+
+    FETCHING = {
+        ("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
+        ("video", "src"), ("video", "poster"), ("audio", "src"), ("track", "src"), ("iframe", "src"),
+        ("embed", "src"), ("object", "data"), ("input", "src"),
+    }
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for (t, attribute) in self.FETCHING:
+            if t == tag and attrs.get(attribute):
+                self.urls += [part.split()[0] for part in attrs[attribute].split(",")]
+        if tag == "link" and attrs.get("href"):
+            self.urls.append(attrs["href"])  # stylesheets, icons, preloads, manifests
+        if attrs.get("style"):
+            self.urls += re.findall(r"url\(['\"]?([^'\")]+)", attrs["style"])
+
+
+def is_other_host(url):
+    parsed = urlparse(url)
+    return bool(parsed.netloc) and parsed.hostname not in ("127.0.0.1", "localhost")
+
+
+# Absolute URLs inside the theme's and plugins' JavaScript that a browser does not fetch on
+# this site, each with the reason and a condition that the tests below keep true.
+INERT_JS_URLS = {
+    "http://www.w3.org/2000/svg": "an XML namespace name, never fetched",
+    "http://www.w3.org/1999/xlink": "an XML namespace name, never fetched",
+    "http://www.w3.org/1998/Math/MathML": "an XML namespace name, never fetched",
+    "https://api.github.com/": "repository facts: only fetched when repo_url is set (it is not)",
+    "https://${e}/api/v4/": "GitLab repository facts: only with a GitLab repo_url (not set)",
+    "https://unpkg.com/mermaid@11/": "only loaded on pages with a mermaid diagram (none)",
+    "https://unpkg.com/resize-observer-polyfill": "only for browsers without ResizeObserver (none current)",
+    "https://cdn.plyr.io/": "GLightbox's player for video slides; our videos are never put in the lightbox",
+}
+
+
+def test_no_html_page_fetches_from_another_host(built_site):
+    site, _ = built_site
+    offenders = []
+    for page in site.rglob("*.html"):
+        parser = FetchedUrls()
+        parser.feed(page.read_text())
+        offenders += [(page.relative_to(site).as_posix(), url) for url in parser.urls if is_other_host(url)]
+    assert not offenders
+
+
+def test_no_stylesheet_fetches_from_another_host(built_site):
+    site, _ = built_site
+    offenders = []
+    for sheet in site.rglob("*.css"):
+        for url in re.findall(r"(?:url\(\s*['\"]?|@import\s+['\"])([^'\")\s]+)", sheet.read_text()):
+            if is_other_host(url):
+                offenders.append((sheet.name, url))
+    assert not offenders
+
+
+def test_scripts_name_no_host_they_would_fetch(built_site):
+    site, _ = built_site
+    unexplained = set()
+    for script in site.rglob("*.js"):
+        for url in re.findall(r"[\"'`](https?://[^\"'`\s]+)", script.read_text(errors="replace")):
+            if not any(url.startswith(inert) for inert in INERT_JS_URLS):
+                unexplained.add((script.relative_to(site).as_posix(), url))
+    assert not unexplained
+
+
+def test_conditions_that_keep_those_urls_inert(built_site):
+    site, _ = built_site
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""))
+    assert "repo_url" not in config, "repo_url makes every reader's browser call api.github.com"
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        assert 'class="mermaid"' not in html, f"{page}: mermaid would load from unpkg.com"
+        for link in re.findall(r'<a [^>]*class="glightbox"[^>]*href="([^"]+)"', html):
+            assert not link.endswith((".mp4", ".webm")) and "youtu" not in link, f"{page}: {link}"
+
+
+# ---------------------------------------------------------------- media on the built pages
+
+
+def test_animations_become_accessible_players(built_site):
+    site, _ = built_site
+    html = (site / "first-steps" / "perceptron" / "index.html").read_text()
+    players = re.findall(r'<figure class="dl-anim">.*?</figure>', html, re.DOTALL)
+    assert players
+    for player in players:
+        for needed in ("muted", "loop", "playsinline", 'preload="metadata"', "poster=", '<track kind="captions"',
+                       'class="dl-anim__toggle', "<figcaption"):
+            assert needed in player
+        assert "autoplay" not in player, "clips start from animations.js, only on screen and with motion allowed"
+
+
+def test_figures_come_in_both_themes(built_site):
+    site, _ = built_site
+    html = (site / "first-steps" / "perceptron" / "index.html").read_text()
+    assert "perceptron-learning.svg#only-light" in html
+    assert "perceptron-learning.dark.svg#only-dark" in html
+
+
+def test_math_is_left_for_katex(built_site):
+    site, _ = built_site
+    html = (site / "first-steps" / "perceptron" / "index.html").read_text()
+    assert 'class="arithmatex"' in html
+    assert (site / "assets" / "katex" / "katex.min.js").exists()
