@@ -37,8 +37,6 @@ def style(theme):
         "axes.spines.right": False,
         "legend.frameon": False,
         "legend.labelcolor": theme["text"],
-        "svg.fonttype": "path",      # glyphs as shapes: looks the same on every machine
-        "svg.hashsalt": "dles",      # stable element ids, so re-renders give the same bytes
     }
 
 
@@ -49,7 +47,14 @@ def themed(theme):
         yield
 
 
+SVG_SETTINGS = {
+    "svg.fonttype": "path",  # glyphs as shapes: looks the same on every machine
+    "svg.hashsalt": "dles",  # stable element ids, so re-renders give the same bytes
+}
+
+
 def save_svg(figure, path):
     """Save ``figure`` as an SVG with no timestamp, so identical figures give identical files."""
-    figure.savefig(path, format="svg", bbox_inches="tight", pad_inches=0.08, metadata={"Date": None})
+    with matplotlib.rc_context(SVG_SETTINGS):  # read at save time, not when drawing
+        figure.savefig(path, format="svg", bbox_inches="tight", pad_inches=0.08, metadata={"Date": None})
     plt.close(figure)

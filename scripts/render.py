@@ -176,7 +176,7 @@ def stale_reason(job, manifest, out_dir, quality):
 def orphans(jobs, out_dir):
     """Files in ``out_dir`` that no source produces."""
     expected = {output for job in jobs for output in job.outputs()} | {MANIFEST}
-    return sorted(p.name for p in out_dir.glob("*") if p.is_file() and p.name not in expected)
+    return sorted(p.name for p in out_dir.glob("[!.]*") if p.is_file() and p.name not in expected)
 
 
 # ---------------------------------------------------------------- rendering
@@ -235,9 +235,16 @@ def render(job, out_dir, quality):
     return job.name, time.perf_counter() - start
 
 
-def _write_manifest(out_dir, manifest):
-    text = json.dumps(dict(sorted(manifest.items())), indent=2, sort_keys=True) + "\n"
-    (out_dir / MANIFEST).write_text(text)
+def _update_manifest(out_dir, entries):
+    """Merge ``entries`` into the manifest on disk (locked: two renders may run at once)."""
+    import fcntl
+
+    with open(out_dir / ".manifest.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        manifest = load_manifest(out_dir)
+        manifest.update(entries)
+        text = json.dumps(dict(sorted(manifest.items())), indent=2, sort_keys=True) + "\n"
+        (out_dir / MANIFEST).write_text(text)
 
 
 def main(argv=None):
@@ -284,7 +291,7 @@ def main(argv=None):
 
     from tqdm import tqdm
 
-    failures = []
+    failures, rendered = [], {}
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         futures = {pool.submit(render, job, out_dir, args.quality): job for job in todo}
         with tqdm(total=len(todo), unit="output", desc="rendering") as bar:
@@ -295,7 +302,7 @@ def main(argv=None):
                 except Exception as error:  # report every failure, not just the first
                     failures.append((job.name, error))
                 else:
-                    manifest[name] = {
+                    rendered[name] = {
                         "kind": job.kind,
                         "source": job.source.relative_to(ROOT).as_posix(),
                         "inputs": input_hash(job, args.quality),
@@ -304,7 +311,7 @@ def main(argv=None):
                     }
                     bar.set_postfix_str(f"{name} {seconds:.1f}s")
                 bar.update()
-    _write_manifest(out_dir, manifest)
+    _update_manifest(out_dir, rendered)
     for name, error in failures:
         print(f"FAILED {name}: {error}", file=sys.stderr)
     return 1 if failures else 0

@@ -70,56 +70,18 @@ class Perceptron:
 
     # --8<-- [start:predict]
     def total(self, X):
-        """The weighted sum plus the bias, for each row of ``X``.
-
-        Parameters
-        ----------
-        X : array_like
-            Shape (n_samples, n_inputs).
-
-        Returns
-        -------
-        numpy.ndarray
-            Shape (n_samples,).
-        """
+        """The weighted sum plus the bias, for each row of ``X`` (shape (n_samples, n_inputs))."""
         X = _as_float_array(X, "X")
         return X @ self.weights + self.bias
 
     def predict(self, X):
-        """Answer 1 (YES) where the total is at least 0, else 0 (NO).
-
-        Parameters
-        ----------
-        X : array_like
-            Shape (n_samples, n_inputs).
-
-        Returns
-        -------
-        numpy.ndarray
-            Shape (n_samples,), integers 0 or 1.
-        """
+        """Answer 1 (YES) where the total is at least 0, else 0 (NO), for each row of ``X``."""
         return step(self.total(X)).astype(int)
     # --8<-- [end:predict]
 
     # --8<-- [start:learn]
     def learn_one(self, x, target, lr):
-        """Look at one example and, if the answer was wrong, nudge the weights.
-
-        Parameters
-        ----------
-        x : array_like
-            Shape (n_inputs,): one example.
-        target : int
-            The right answer, 0 or 1.
-        lr : float
-            The learning rate: how big each nudge is.
-
-        Returns
-        -------
-        int
-            The error ``target - answer``: 0 (right), +1 (said NO, should
-            have said YES) or -1 (said YES, should have said NO).
-        """
+        """Answer one example ``x``; if wrong, nudge the weights. Return the error (-1, 0 or +1)."""
         x = _as_float_array(x, "x")
         answer = int(self.predict(x[np.newaxis])[0])
         error = int(target) - answer
@@ -129,9 +91,7 @@ class Perceptron:
         return error
 
     def fit(self, X, y, epochs=10, lr=0.1):
-        """Learn from examples with the perceptron learning rule.
-
-        One **epoch** is one pass over every example, in order.
+        """Learn with the perceptron rule: ``epochs`` passes over the examples, in order.
 
         Parameters
         ----------
@@ -140,20 +100,19 @@ class Perceptron:
         y : array_like
             Shape (n_samples,): the right answers, each 0 or 1.
         epochs : int, optional
-            How many passes over the examples.
+            How many passes over the examples (at least 1).
         lr : float, optional
             The learning rate, greater than 0.
 
         Returns
         -------
         Perceptron
-            ``self``, now trained; ``self.history`` has one entry per epoch.
+            ``self``, trained; ``self.history`` gains one entry per epoch.
 
         Raises
         ------
         ValueError
-            If the shapes do not match, a label is not 0 or 1, or
-            ``epochs`` or ``lr`` is not positive.
+            If the shapes do not match, a label is not 0 or 1, or ``epochs`` or ``lr`` is not positive.
         TypeError
             If ``X`` or ``y`` is not numeric.
         """
