@@ -138,3 +138,82 @@ def digits():
 
     data = load_digits()
     return data.data.astype(np.float64), data.target
+
+
+# --8<-- [start:students]
+STUDENT_FEATURES = ("study hours", "sleep hours", "attendance %")
+
+#            study     sleep the       attendance
+#            (hours)   night before    (% of lessons)
+_STUDENTS = [
+    (8.0,      8.0,       80),
+    (7.0,      5.0,       40),
+    (1.0,      7.0,       90),
+    (5.5,      8.0,       60),
+    (2.5,      5.5,       95),
+    (6.5,      9.5,       90),
+    (7.5,      4.0,       70),
+    (5.0,      6.5,       70),
+    (3.5,      7.0,       70),
+    (4.0,      8.0,      100),
+    (0.0,      8.0,       90),
+    (8.0,      7.0,       50),
+    (6.5,      4.5,       90),
+    (2.5,      6.0,       55),
+    (9.0,      6.5,       65),
+    (4.0,     10.0,       70),
+    (6.0,      7.0,       75),
+    (5.0,      4.5,       40),
+    (4.0,      7.5,       95),
+    (3.0,      9.0,       80),
+    (6.0,      5.5,      100),
+    (5.0,      9.0,       85),
+    (2.0,      7.0,       60),
+    (7.5,      7.5,       90),
+    (4.5,      7.0,       90),
+    (5.5,      5.0,       70),
+    (1.5,      8.5,      100),
+    (6.0,      6.5,       55),
+    (4.5,      6.5,       45),
+    (7.0,      8.5,       80),
+]
+
+
+def _passes(study, sleep, attendance):
+    """The made-up rule behind the labels: enough sleep, and enough study plus attendance."""
+    return int(sleep >= 6 and study + attendance / 20 >= 8)
+# --8<-- [end:students]
+
+
+def students():
+    """A made-up class of 30 students: did each one pass the test?
+
+    Each student is described by three numbers: hours spent studying for
+    the test, hours of sleep the night before, and attendance (the
+    percentage of lessons they came to). The label is 1 for a pass and 0
+    for a fail.
+
+    The class is invented, and its labels follow a simple made-up rule, so
+    every one can be checked: a student passes when they slept at least 6
+    hours *and* study hours + attendance / 20 is at least 8. A network
+    trained on the students never sees this rule, only the examples. (Real
+    students are messier: no rule this simple decides a real test.)
+
+    Returns
+    -------
+    X : numpy.ndarray
+        Shape (30, 3): study hours, sleep hours and attendance % of each student.
+    y : numpy.ndarray
+        Shape (30,): 1 for a pass, 0 for a fail.
+
+    Examples
+    --------
+    >>> X, y = students()
+    >>> X.shape, X[0].tolist(), int(y[0])
+    ((30, 3), [8.0, 8.0, 80.0], 1)
+    >>> int(y.sum()), y[24:].tolist()   # 14 passes; the last six students
+    (14, [1, 0, 0, 1, 0, 1])
+    """
+    X = np.array(_STUDENTS, dtype=np.float64)
+    y = np.array([_passes(*student) for student in _STUDENTS])
+    return X, y

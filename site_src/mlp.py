@@ -3,7 +3,7 @@
 An MLP is layers of neurons, each layer fully connected to the one before.
 Going **forward**, every layer computes ``z = a_prev @ W.T + b`` and then
 ``a = f(z)`` with its activation function ``f``. Going **backward**, the chain
-rule passes the blame for the loss from the last layer to the first, giving
+rule passes each part's share of the loss from the last layer to the first, giving
 the gradient of the loss for every weight and bias. ``step(lr)`` then nudges
 each one a little downhill.
 
@@ -409,11 +409,11 @@ class MLP:
             # a = f(z), so a nudge to z moves a by f'(z) times as much
             dL_dz = dL_da * self.f_grad[i](z)
             # z = a_prev @ W.T + b: weight W[j, k] multiplies input k of neuron j,
-            # so its blame is neuron j's dL_dz times input k, added up over the batch
+            # so its share is neuron j's dL_dz times input k, added up over the batch
             self.grad_weights[i] = dL_dz.T @ a_prev
-            # the bias is added to z once per example, so its blame is dL_dz added up
+            # the bias is added to z once per example, so its share is dL_dz added up
             self.grad_biases[i] = dL_dz.sum(axis=0)
-            # pass the blame back to the previous layer's outputs, through the same weights
+            # pass the shares back to the previous layer's outputs, through the same weights
             dL_da = dL_dz @ self.weights[i]
     # --8<-- [end:backward]
 

@@ -27,7 +27,7 @@ def test_no_figure_is_stale():
 
 def test_a_changed_source_makes_its_output_stale(tmp_path):
     """The freshness check can fail: a copy of the tree with one edited source is stale."""
-    job = next(j for j in JOBS if j.kind == "figure")
+    job = next(j for j in JOBS if j.name == "perceptron-learning")
     manifest = render.load_manifest(render.FIGURES_DIR)
     assert render.stale_reason(job, manifest, render.FIGURES_DIR, "publish") is None
     edited = dict(manifest, **{job.name: dict(manifest[job.name], inputs="0" * 64)})

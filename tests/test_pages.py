@@ -41,6 +41,15 @@ def test_every_page_has_a_description_for_search_engines(page):
     assert re.match(r"---\ndescription: .{50,}\n---\n", page.read_text()), "add a description: front matter"
 
 
+def test_home_page_learning_path_links_every_chapter():
+    home = (DOCS / "index.md").read_text()
+    path = home[home.index("## 🧭 The learning path"):home.index("## 📚")]
+    assert len(re.findall(r"^\d+\. ", path, re.MULTILINE)) == 27, "the path lists the 27 syllabus topics"
+    for page in CHAPTERS:
+        link = page.relative_to(DOCS).as_posix()
+        assert f"]({link})" in path, f"the learning path on the home page does not link {link}"
+
+
 # ---------------------------------------------------------------- the perceptron page's numbers
 
 
