@@ -1,0 +1,222 @@
+"""Accessibility: axe-core on every page in both themes, and text alternatives for every picture.
+
+axe-core comes from npm (package.json, installed by scripts/setup.sh) and is injected into
+each page in Chromium. A page passes when axe reports nothing except the few findings in
+THEME_ALLOWLIST, which belong to the theme itself, and only on the theme's own elements.
+Colour contrast is never allowed: when it fails, fix docs/assets/stylesheets/site.css.
+"""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.browser import chromium, serve, site_pages, switch_scheme, wait_for
+from tests.pages import ROOT
+
+pytestmark = pytest.mark.slow
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+# rule id -> (CSS selector the finding must be on, why it is allowed)
+THEME_ALLOWLIST = {
+    "region": (
+        ".md-progress",
+        "Material's page-loading bar (navigation.instant.progress) sits outside the page's "
+        "landmarks; it is an empty decoration while a page loads."),
+    "landmark-unique": (
+        ".md-code__nav, .md-sidebar .md-nav",
+        "Material wraps each code block's copy button in an unlabelled <nav>, and labels each "
+        "nested table-of-contents list with its heading's text, so repeated labels repeat."),
+    "empty-table-header": (
+        "th:has(.katex)",
+        "a column header that is a formula: KaTeX gives screen readers its MathML (which they "
+        "read) and hides the drawn copy, and axe counts neither as text."),
+}
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site):
+    site, _ = built_site
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory):
+    browser = chromium(tmp_path_factory.mktemp("chromium-profile"))
+    yield browser
+    browser.quit()
+
+
+RUN_AXE = """
+const allowlist = arguments[0], done = arguments[arguments.length - 1];
+const allowed = (rule, target) => {
+  const element = allowlist[rule] && document.querySelector(target[target.length - 1]);
+  return Boolean(element && element.closest(allowlist[rule]));
+};
+axe.run(document, {resultTypes: ["violations"]}).then((result) => done(result.violations.map((v) => ({
+  id: v.id, impact: v.impact, help: v.help,
+  nodes: v.nodes.map((n) => ({target: n.target.join(" "), allowed: allowed(v.id, n.target),
+                              summary: n.failureSummary})),
+}))));
+"""
+
+
+# site.css lets the browser skip rendering text far off screen (content-visibility: auto);
+# axe cannot judge the colours of what is not rendered, so everything is rendered first.
+RENDER_ALL = """
+if (!document.getElementById("render-all")) document.head.insertAdjacentHTML("beforeend",
+  '<style id="render-all">* { content-visibility: visible !important; }</style>');
+"""
+
+
+# page.js makes a wide formula keyboard-scrollable when it comes near the screen, so the
+# page is scrolled past every formula first, as a reader (or a keyboard user) would.
+VISIT_FORMULAS = """
+const done = arguments[arguments.length - 1];
+(async () => {
+  for (const box of document.querySelectorAll("div.arithmatex")) {
+    box.scrollIntoView({block: "center"});
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  }
+  window.scrollTo(0, 0);
+  done();
+})();
+"""
+FORMULAS_MEASURED = """
+return [...document.querySelectorAll("div.arithmatex")]
+  .every((box) => box.scrollWidth <= box.clientWidth || box.hasAttribute("tabindex"));
+"""
+
+
+def axe_findings(driver):
+    """axe's violations on the current page, with each node marked allowed or not."""
+    driver.execute_script(RENDER_ALL)
+    driver.execute_async_script(VISIT_FORMULAS)
+    wait_for(lambda: driver.execute_script(FORMULAS_MEASURED), 3)  # if not, axe reports it
+    if "axe" not in driver.execute_script("return Object.keys(window)"):
+        driver.execute_script(AXE.read_text())
+    allowed = {rule: selector for rule, (selector, _) in THEME_ALLOWLIST.items()}
+    return driver.execute_async_script(RUN_AXE, allowed)
+
+
+@pytest.fixture(scope="module")
+def axe_results(driver, base_url, built_site):
+    """{(scheme, page): violations} for every page in both colour schemes."""
+    assert AXE.exists(), f"axe-core is missing from {AXE}: run `npm ci` (scripts/setup.sh does)"
+    site, _ = built_site
+    results = {}
+    for scheme in ("default", "slate"):
+        driver.get(base_url)
+        switch_scheme(driver, scheme)  # Material remembers the choice for the next pages
+        for page in site_pages(site):
+            driver.get(base_url + page)
+            assert driver.execute_script("return document.body.getAttribute('data-md-color-scheme')") == scheme
+            results[(scheme, page or "(home)")] = axe_findings(driver)
+    driver.get(base_url)
+    switch_scheme(driver, "default")
+    return results
+
+
+def test_axe_finds_nothing_beyond_the_theme_allowlist(axe_results):
+    problems = []
+    for (scheme, page), violations in axe_results.items():
+        for violation in violations:
+            for node in violation["nodes"]:
+                if not node["allowed"]:
+                    problems.append(f"[{scheme}] {page}: {violation['id']} ({violation['impact']}): "
+                                    f"{violation['help']} at {node['target']}\n    {node['summary']}")
+    assert not problems, f"{len(problems)} accessibility problems:\n" + "\n".join(problems)
+
+
+def test_colour_contrast_passes_in_both_themes(axe_results):
+    assert "color-contrast" not in THEME_ALLOWLIST
+    failing = [(scheme, page, node["target"]) for (scheme, page), violations in axe_results.items()
+               for violation in violations if violation["id"] == "color-contrast" for node in violation["nodes"]]
+    assert not failing
+    assert {scheme for scheme, _ in axe_results} == {"default", "slate"}
+
+
+def test_axe_really_runs(driver, base_url):
+    """A page with a known problem gets flagged, so an empty result means something."""
+    driver.get(base_url)
+    driver.execute_script("""
+      const img = document.createElement("img"); img.src = "figures/none.png"; img.id = "no-alt";
+      document.querySelector(".md-content").appendChild(img);""")
+    ids = {violation["id"] for violation in axe_findings(driver)}
+    assert "image-alt" in ids
+
+
+def test_allowlist_entries_explain_themselves():
+    for rule, (selector, reason) in THEME_ALLOWLIST.items():
+        assert selector and len(reason.split()) >= 10, rule
+
+
+# ---------------------------------------------------------------- text alternatives
+
+
+class ContentImages(HTMLParser):
+    """The <img> tags inside the page's <article> (the content, not the theme's chrome)."""
+
+    def __init__(self):
+        super().__init__()
+        self.images, self.depth = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.depth += tag == "article"
+        if self.depth and tag == "img":
+            self.images.append(dict(attrs))
+
+    def handle_endtag(self, tag):
+        self.depth -= tag == "article"
+
+
+def built_pages(site):
+    return {page or "(home)": (site / page / "index.html").read_text() for page in site_pages(site)}
+
+
+def is_file_name(text):
+    return bool(re.fullmatch(r"[\w./-]+\.(png|svg|jpe?g|gif|webp|mp4)", text.strip(), re.IGNORECASE))
+
+
+def test_every_image_has_meaningful_alt_text(built_site):
+    site, _ = built_site
+    bad, checked = [], 0
+    for page, html in built_pages(site).items():
+        parser = ContentImages()
+        parser.feed(html)
+        for image in parser.images:
+            checked += 1
+            alt = (image.get("alt") or "").strip()
+            if len(alt.split()) < 5 or is_file_name(alt):
+                bad.append(f"{page}: {image.get('src')} has alt {alt!r}")
+    assert not bad, "images need an alt text of at least five words saying what they show:\n" + "\n".join(bad)
+    assert checked >= 2
+
+
+def test_every_clip_has_a_caption_and_a_step_by_step_description(built_site):
+    site, _ = built_site
+    clips = 0
+    bad = []
+    for page, html in built_pages(site).items():
+        for figure in re.finditer(r'<figure class="dl-anim">.*?</figure>', html, re.DOTALL):
+            clips += 1
+            caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", figure[0], re.DOTALL)
+            words = re.sub(r"<[^>]+>", " ", caption[1]).split() if caption else []
+            if len(words) < 5:
+                bad.append(f"{page}: a clip without a figcaption of at least five words")
+            video_id = re.search(r'aria-describedby="([^"]+)"', figure[0])
+            if not (video_id and caption and f'id="{video_id[1]}"' in figure[0]):
+                bad.append(f"{page}: the video is not described by its figcaption (aria-describedby)")
+            after = html[figure.end():]
+            following = after[:after.find("<h2")] if "<h2" in after else after
+            details = re.search(r"<details[^>]*>\s*<summary>(.*?)</summary>(.*?)</details>", following, re.DOTALL)
+            if not (details and details[1].startswith("What the animation shows") and "<li>" in details[2]):
+                bad.append(f"{page}: a clip without a 'What the animation shows' list after it")
+    assert clips >= 1
+    assert not bad, "\n".join(bad)
+
+
+def test_the_alt_text_check_rejects_file_names():
+    assert is_file_name("perceptron-learning.svg") and not is_file_name("Four panels show the line")
