@@ -25,7 +25,6 @@ import ast
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile

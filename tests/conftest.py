@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from tests.browser import chromium, serve
 from tests.pages import ROOT
 
 
@@ -20,3 +21,19 @@ def built_site(tmp_path_factory):
     )
     assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}"
     return site, done.stdout + done.stderr
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site):
+    """The built site, served on 127.0.0.1 for the browser tests."""
+    site, _ = built_site
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory):
+    """Debian's Chromium, headless, driven by Selenium (one per test module)."""
+    browser = chromium(tmp_path_factory.mktemp("chromium-profile"))
+    yield browser
+    browser.quit()

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.browser import chromium, serve, site_pages, switch_scheme, wait_for
+from tests.browser import site_pages, switch_scheme, wait_for
 from tests.pages import ROOT
 
 pytestmark = pytest.mark.slow
@@ -33,20 +33,6 @@ THEME_ALLOWLIST = {
         "a column header that is a formula: KaTeX gives screen readers its MathML (which they "
         "read) and hides the drawn copy, and axe counts neither as text."),
 }
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    site, _ = built_site
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory):
-    browser = chromium(tmp_path_factory.mktemp("chromium-profile"))
-    yield browser
-    browser.quit()
 
 
 RUN_AXE = """

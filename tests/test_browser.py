@@ -12,27 +12,13 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.browser import Visit, chromium, emulate, scheme, serve, site_pages, switch_scheme, wait_for
+from tests.browser import Visit, emulate, scheme, site_pages, switch_scheme, wait_for
 from tests.pages import ROOT
 
 pytestmark = pytest.mark.slow
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
 CHAPTER = "first-steps/perceptron/"   # the model chapter: figures, a clip, math, tabs
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    site, _ = built_site
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory):
-    browser = chromium(tmp_path_factory.mktemp("chromium-profile"))
-    yield browser
-    browser.quit()
 
 
 @pytest.fixture(scope="module")

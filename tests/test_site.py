@@ -129,8 +129,11 @@ def test_figures_come_in_both_themes(built_site):
     assert "perceptron-learning.dark.svg#only-dark" in html
 
 
-def test_math_is_left_for_katex(built_site):
+def test_math_is_typeset_at_build_time(built_site):
+    """KaTeX runs during the build: pages carry finished math and load no KaTeX script."""
     site, _ = built_site
     html = (site / "first-steps" / "perceptron" / "index.html").read_text()
-    assert 'class="arithmatex"' in html
-    assert (site / "assets" / "katex" / "katex.min.js").exists()
+    assert 'class="katex"' in html and "<math" in html  # HTML for the eye, MathML for screen readers
+    assert "\\(" not in html and "$$" not in html
+    assert "katex.min.js" not in html
+    assert (site / "assets" / "katex" / "katex.min.css").exists()

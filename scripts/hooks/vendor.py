@@ -31,7 +31,7 @@ from mkdocs.structure.files import File
 log = logging.getLogger("mkdocs.hooks.vendor")
 
 KATEX = Path(__file__).resolve().parents[2] / "node_modules" / "katex" / "dist"
-WANTED = ["katex.min.js", "contrib/auto-render.min.js", "fonts/*.woff2"]
+WANTED = ["fonts/*.woff2"]  # the math is typeset here, so readers need only the fonts and the CSS
 
 FALLBACK_FONTS = re.compile(r',url\((fonts/[^)]+)\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)')
 

@@ -266,7 +266,6 @@ class VanishingGradientRelay(OneTakeScene):
                             color="negative" if activation == "sigmoid" else "positive").move_to([centre, 2.75, 0])
             self.add(heading)
             columns.append((centre, slopes, grads))
-        rows = [[] for _ in columns]
 
         def row(c, k):
             """Row for neuron k's output a_k (k = 10 is the end of the chain, k = 0 the input)."""
