@@ -7,16 +7,20 @@ final result walks that recipe in reverse and uses the chain rule to fill in
 that Value were nudged up a tiny bit. This is what PyTorch's autograd does,
 one number at a time instead of whole tensors, and it gives the same
 gradients.
+
+A Value holds one real number (an int or a float; ``True`` and ``False`` are not numbers
+here), and plain numbers may join in (``a + 1``, ``2 * a``); anything else raises
+``TypeError``. Arithmetic errors surface as in plain Python: dividing by 0, or raising 0
+to a negative power, raises ``ZeroDivisionError``. So does ``backward()`` through
+``a ** n`` at ``a = 0`` with ``0 < n < 1`` (for example a square root at 0), where the
+slope is infinite; PyTorch gives ``inf`` there. ``log`` of a number that is not positive,
+or a negative number to a fractional power, raises ``ValueError``; ``exp`` of more than
+about 709.78 raises ``OverflowError``.
 """
 
 import math
-import numbers
 
-
-def _check_number(x, what):
-    """Raise TypeError unless ``x`` is a real number (True and False are not accepted)."""
-    if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError(f"{what} must be a real number (int or float), got {x!r}")
+from site_src import _checks
 
 
 class Value:
@@ -36,21 +40,6 @@ class Value:
     grad : float
         d (the Value ``backward()`` was called on) / d (this Value); 0 until then.
 
-    Raises
-    ------
-    TypeError
-        If ``data`` is not a real number (a string, None, a list, a bool, ...).
-
-    Notes
-    -----
-    Arithmetic errors surface as in plain Python: dividing by 0, or raising 0
-    to a negative power, raises ``ZeroDivisionError``. So does ``backward()``
-    through ``a ** n`` at ``a = 0`` with ``0 < n < 1`` (for example a square
-    root at 0), where the slope is infinite; PyTorch gives ``inf`` there.
-    ``log`` of a number that is not positive, or a negative number to a
-    fractional power, raises ``ValueError``; ``exp`` of more than about 709.78
-    raises ``OverflowError``.
-
     Examples
     --------
     >>> a = Value(2.0, label="a")
@@ -62,8 +51,7 @@ class Value:
     """
 
     def __init__(self, data, _children=(), _op="", label=""):
-        _check_number(data, "Value data")
-        self.data = float(data)
+        self.data = _checks.real(data, "Value data")
         self.grad = 0.0
         self._prev = tuple(_children)  # the Values this one was made from
         self._op = _op  # how: "+", "*", "tanh", ...
@@ -133,7 +121,7 @@ class Value:
         return out
 
     def _check_exponent(self, n):
-        _check_number(n, "the exponent (a Value can only be raised to a plain number)")
+        _checks.real(n, "the exponent (a Value can only be raised to a plain number)")
         if self.data < 0 and not float(n).is_integer():
             raise ValueError(f"a negative number cannot be raised to a fractional power, got {self.data} ** {n}")
 
@@ -294,11 +282,9 @@ class Value:
 
     # --8<-- [start:backward]
     def backward(self):
-        """Fill in ``grad`` for every Value this one was computed from.
+        """Fill in ``grad`` for every Value this one was computed from, by the chain rule.
 
-        Gradients of the Values typed in by hand (the leaves) add up over
-        repeated calls, as in PyTorch; set their ``grad`` back to 0 between
-        calls if that is not wanted.
+        As in PyTorch, the leaves' gradients add up over repeated calls.
 
         Examples
         --------

@@ -10,24 +10,9 @@ so networks never train this way, but it is a great referee: if a
 backpropagation gradient disagrees with it, the backpropagation is wrong.
 """
 
-import numbers
-
 import numpy as np
 
-from site_src.activations import _as_float_array
-
-
-def _check_h(h):
-    if isinstance(h, bool) or not isinstance(h, numbers.Real) or not 0 < h < float("inf"):
-        raise ValueError(f"h (the nudge size) must be a positive number, got {h!r}")
-
-
-def _as_scalar(value):
-    """The single number ``f`` returned, or a ValueError saying it was not one."""
-    array = np.asarray(value)
-    if array.size != 1:
-        raise ValueError(f"f must return a single number, got an array of shape {array.shape}")
-    return float(array.reshape(()))
+from site_src import _checks
 
 
 # --8<-- [start:numerical_gradient]
@@ -62,15 +47,15 @@ def numerical_gradient(f, x, h=1e-6):
     >>> numerical_gradient(f, [1.0, -3.0]).round(6).tolist()
     [2.0, -6.0]
     """
-    _check_h(h)
-    x = _as_float_array(x, "x")  # a float copy, so the caller's x is never changed
+    _checks.positive(h, "h (the nudge size)")
+    x = _checks.as_float_array(x, "x")  # a float copy, so the caller's x is never changed
     grad = np.zeros_like(x)
     for i in np.ndindex(x.shape):
         original = x[i]
         x[i] = original + h
-        f_plus = _as_scalar(f(x))
+        f_plus = _checks.returns_one_number(f(x), "f")
         x[i] = original - h
-        f_minus = _as_scalar(f(x))
+        f_minus = _checks.returns_one_number(f(x), "f")
         x[i] = original  # put it back before nudging the next number
         grad[i] = (f_plus - f_minus) / (2 * h)
     return grad
@@ -123,12 +108,10 @@ def check_gradient(f, grad, x, h=1e-6, floor=1.0):
     >>> round(check_gradient(f, np.sin, x), 2)    # wrong gradient, big error
     1.33
     """
-    x = _as_float_array(x, "x")
-    if isinstance(floor, bool) or not isinstance(floor, numbers.Real) or not floor > 0:
-        raise ValueError(f"floor must be a positive number, got {floor!r}")
-    g = _as_float_array(grad(x.copy()) if callable(grad) else grad, "grad")
-    if g.shape != x.shape:
-        raise ValueError(f"grad must have the shape of x, {x.shape}, got {g.shape}")
+    x = _checks.as_float_array(x, "x")
+    _checks.positive(floor, "floor")
+    g = _checks.as_float_array(grad(x.copy()) if callable(grad) else grad, "grad")
+    _checks.shaped_like(g, "grad", x, "x")
     n = numerical_gradient(f, x, h)
     scale = np.maximum(np.maximum(np.abs(g), np.abs(n)), floor)
     return float(np.max(np.abs(g - n) / scale, initial=0.0))

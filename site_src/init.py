@@ -5,8 +5,13 @@ layer would compute the same thing and learn the same thing. How big those
 random numbers are matters too: too big and signals explode as they pass
 through the layers, too small and they fade away.
 
-Every function here returns a weight matrix of shape ``(n_out, n_in)``, the
-layout PyTorch's ``nn.Linear`` uses: one row per neuron, one column per input.
+Every function here takes ``n_in`` (inputs per neuron, the "fan-in") and ``n_out`` (neurons
+in the layer), whole numbers of at least 1, and ``rng``: a ``numpy.random.Generator``, a
+seed (int), or ``None`` for a fresh unseeded generator; the same seed gives the same
+weights. It returns a float64 weight matrix of shape ``(n_out, n_in)``, the layout PyTorch's
+``nn.Linear`` uses: one row per neuron, one column per input. A size that is not a whole
+number, or an ``rng`` of another kind, raises ``TypeError``; a size below 1 raises
+``ValueError``.
 
 - ``xavier_*`` (Glorot & Bengio, 2010) keep the signal's spread about the same
   forwards and backwards; made for sigmoid and tanh layers. They equal
@@ -17,141 +22,55 @@ layout PyTorch's ``nn.Linear`` uses: one row per neuron, one column per input.
   ``kaiming_normal_`` with ``nonlinearity="relu"`` and ``mode="fan_in"``.
 """
 
-import numbers
-
 import numpy as np
 
-
-def _check_args(n_in, n_out, rng):
-    """Check the layer sizes and return a ``numpy.random.Generator``."""
-    for name, n in (("n_in", n_in), ("n_out", n_out)):
-        if isinstance(n, bool) or not isinstance(n, numbers.Integral):
-            raise TypeError(f"{name} must be a whole number, got {n!r}")
-        if n < 1:
-            raise ValueError(f"{name} must be at least 1, got {n}")
-    return _as_generator(rng)
-
-
-def _as_generator(rng):
-    """Turn ``None``, a seed (int) or a Generator into a ``numpy.random.Generator``."""
-    if rng is None or isinstance(rng, np.random.Generator):
-        return np.random.default_rng(rng)
-    if isinstance(rng, numbers.Integral) and not isinstance(rng, bool):
-        return np.random.default_rng(rng)
-    raise TypeError(f"rng must be a numpy.random.Generator, a seed (int) or None, got {rng!r}")
+from site_src import _checks
 
 
 # --8<-- [start:uniform]
 def uniform(n_in, n_out, a=0.05, rng=None):
-    """Weights drawn evenly from the interval ``[-a, a)``.
+    """Weights drawn evenly from the interval ``[-a, a)``, ``a >= 0``.
 
-    The simplest choice: every number in the interval is equally likely.
-    It ignores the layer's size, which is why the Xavier and He rules below
-    usually work better.
-
-    Parameters
-    ----------
-    n_in : int
-        Inputs per neuron (the number of columns).
-    n_out : int
-        Neurons in the layer (the number of rows).
-    a : float, optional
-        Half the width of the interval, at least 0.
-    rng : numpy.random.Generator or int, optional
-        Where the random numbers come from; the same generator state (or the
-        same seed) gives the same weights. A fresh, unseeded one if not given.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(n_out, n_in)``, float64.
-
-    Raises
-    ------
-    ValueError
-        If ``n_in`` or ``n_out`` is less than 1, or ``a`` is negative.
-    TypeError
-        If a size is not a whole number, ``a`` is not a number, or ``rng``
-        is not a Generator, a seed or None.
+    The simplest choice: every number in the interval is equally likely. It ignores the
+    layer's size, which is why the Xavier and He rules below usually work better.
 
     Examples
     --------
     >>> W = uniform(3, 2, a=0.1, rng=np.random.default_rng(0))
-    >>> W.shape
-    (2, 3)
-    >>> bool((abs(W) <= 0.1).all())
-    True
+    >>> W.shape, bool((abs(W) <= 0.1).all())
+    ((2, 3), True)
     """
-    rng = _check_args(n_in, n_out, rng)
-    if isinstance(a, bool) or not isinstance(a, numbers.Real):
-        raise TypeError(f"a must be a number, got {a!r}")
-    if not a >= 0:
-        raise ValueError(f"a must be at least 0, got {a!r}")
+    _checks.number(n_in, "n_in", low=1, whole=True)
+    _checks.number(n_out, "n_out", low=1, whole=True)
+    rng = _checks.generator(rng)
+    _checks.number(a, "a", low=0)
     return rng.uniform(-a, a, size=(n_out, n_in))
 # --8<-- [end:uniform]
 
 
 # --8<-- [start:xavier]
 def xavier_uniform(n_in, n_out, rng=None):
-    """Xavier (Glorot) uniform: evenly from ``[-limit, limit)``, ``limit = sqrt(6 / (n_in + n_out))``.
+    """Xavier (Glorot) uniform: evenly from ``[-limit, limit)``.
 
-    Parameters
-    ----------
-    n_in : int
-        Inputs per neuron (the number of columns).
-    n_out : int
-        Neurons in the layer (the number of rows).
-    rng : numpy.random.Generator or int, optional
-        Where the random numbers come from; the same seed gives the same weights.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(n_out, n_in)``, float64, variance ``2 / (n_in + n_out)``.
-
-    Raises
-    ------
-    ValueError
-        If ``n_in`` or ``n_out`` is less than 1.
-    TypeError
-        If a size is not a whole number or ``rng`` is not a Generator, a seed or None.
+    ``limit = sqrt(6 / (n_in + n_out))``, so the variance is ``2 / (n_in + n_out)``.
 
     Examples
     --------
     >>> W = xavier_uniform(4, 2, rng=0)
-    >>> W.shape
-    (2, 4)
-    >>> bool((abs(W) < np.sqrt(6 / (4 + 2))).all())
-    True
+    >>> W.shape, bool((abs(W) < np.sqrt(6 / (4 + 2))).all())
+    ((2, 4), True)
     """
-    rng = _check_args(n_in, n_out, rng)
+    _checks.number(n_in, "n_in", low=1, whole=True)
+    _checks.number(n_out, "n_out", low=1, whole=True)
+    rng = _checks.generator(rng)
     limit = np.sqrt(6.0 / (n_in + n_out))
     return rng.uniform(-limit, limit, size=(n_out, n_in))
 
 
 def xavier_normal(n_in, n_out, rng=None):
-    """Xavier (Glorot) normal: a bell curve around 0 with ``std = sqrt(2 / (n_in + n_out))``.
+    """Xavier (Glorot) normal: a bell curve around 0.
 
-    Parameters
-    ----------
-    n_in : int
-        Inputs per neuron (the number of columns).
-    n_out : int
-        Neurons in the layer (the number of rows).
-    rng : numpy.random.Generator or int, optional
-        Where the random numbers come from; the same seed gives the same weights.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(n_out, n_in)``, float64.
-
-    Raises
-    ------
-    ValueError
-        If ``n_in`` or ``n_out`` is less than 1.
-    TypeError
-        If a size is not a whole number or ``rng`` is not a Generator, a seed or None.
+    ``std = sqrt(2 / (n_in + n_out))``.
 
     Examples
     --------
@@ -159,7 +78,9 @@ def xavier_normal(n_in, n_out, rng=None):
     >>> round(float(W.std()), 2), round(float(np.sqrt(2 / (400 + 600))), 2)
     (0.04, 0.04)
     """
-    rng = _check_args(n_in, n_out, rng)
+    _checks.number(n_in, "n_in", low=1, whole=True)
+    _checks.number(n_out, "n_out", low=1, whole=True)
+    rng = _checks.generator(rng)
     std = np.sqrt(2.0 / (n_in + n_out))
     return rng.normal(0.0, std, size=(n_out, n_in))
 # --8<-- [end:xavier]
@@ -167,65 +88,27 @@ def xavier_normal(n_in, n_out, rng=None):
 
 # --8<-- [start:he]
 def he_uniform(n_in, n_out, rng=None):
-    """He (Kaiming) uniform, for ReLU: evenly from ``[-limit, limit)``, ``limit = sqrt(6 / n_in)``.
+    """He (Kaiming) uniform, for ReLU: evenly from ``[-limit, limit)``.
 
-    Parameters
-    ----------
-    n_in : int
-        Inputs per neuron (the number of columns, the "fan-in").
-    n_out : int
-        Neurons in the layer (the number of rows).
-    rng : numpy.random.Generator or int, optional
-        Where the random numbers come from; the same seed gives the same weights.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(n_out, n_in)``, float64, variance ``2 / n_in``.
-
-    Raises
-    ------
-    ValueError
-        If ``n_in`` or ``n_out`` is less than 1.
-    TypeError
-        If a size is not a whole number or ``rng`` is not a Generator, a seed or None.
+    ``limit = sqrt(6 / n_in)``, so the variance is ``2 / n_in``.
 
     Examples
     --------
     >>> W = he_uniform(6, 3, rng=0)
-    >>> W.shape
-    (3, 6)
-    >>> bool((abs(W) < 1.0).all())   # limit = sqrt(6 / 6) = 1
-    True
+    >>> W.shape, bool((abs(W) < 1.0).all())   # limit = sqrt(6 / 6) = 1
+    ((3, 6), True)
     """
-    rng = _check_args(n_in, n_out, rng)
+    _checks.number(n_in, "n_in", low=1, whole=True)
+    _checks.number(n_out, "n_out", low=1, whole=True)
+    rng = _checks.generator(rng)
     limit = np.sqrt(6.0 / n_in)
     return rng.uniform(-limit, limit, size=(n_out, n_in))
 
 
 def he_normal(n_in, n_out, rng=None):
-    """He (Kaiming) normal, for ReLU: a bell curve around 0 with ``std = sqrt(2 / n_in)``.
+    """He (Kaiming) normal, for ReLU: a bell curve around 0.
 
-    Parameters
-    ----------
-    n_in : int
-        Inputs per neuron (the number of columns, the "fan-in").
-    n_out : int
-        Neurons in the layer (the number of rows).
-    rng : numpy.random.Generator or int, optional
-        Where the random numbers come from; the same seed gives the same weights.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(n_out, n_in)``, float64.
-
-    Raises
-    ------
-    ValueError
-        If ``n_in`` or ``n_out`` is less than 1.
-    TypeError
-        If a size is not a whole number or ``rng`` is not a Generator, a seed or None.
+    ``std = sqrt(2 / n_in)``.
 
     Examples
     --------
@@ -233,7 +116,9 @@ def he_normal(n_in, n_out, rng=None):
     >>> round(float(W.std()), 2), round(float(np.sqrt(2 / 200)), 2)
     (0.1, 0.1)
     """
-    rng = _check_args(n_in, n_out, rng)
+    _checks.number(n_in, "n_in", low=1, whole=True)
+    _checks.number(n_out, "n_out", low=1, whole=True)
+    rng = _checks.generator(rng)
     std = np.sqrt(2.0 / n_in)
     return rng.normal(0.0, std, size=(n_out, n_in))
 # --8<-- [end:he]

@@ -1,6 +1,6 @@
 """Drive the built site in Debian's Chromium, headless, the way a reader's browser sees it.
 
-Shared by tests/test_browser.py, tests/test_accessibility.py and scripts/bench_site.py:
+Shared by tests/test_browser.py, tests/test_accessibility.py and scripts/bench/site.py:
 
 - ``serve(site)`` serves a folder on 127.0.0.1 (a free port) from a thread;
 - ``chromium(tmp)`` starts Chromium through Debian's chromedriver, with DevTools performance

@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from site_src.gradcheck import check_gradient
 from site_src.mlp import MLP
-from site_src.pytorch.mlp import build_mlp, from_numpy
+from site_src.optimizers import Adam
+from site_src.pytorch.mlp import MLP as TorchMLP
+from site_src.pytorch.mlp import from_numpy
 
 ACTIVATIONS = ["sigmoid", "tanh", "relu", "identity"]
 INITS = ["pytorch", "uniform", "xavier_uniform", "xavier_normal", "he_uniform", "he_normal"]
@@ -148,13 +150,120 @@ def test_explicit_weights_are_copied():
     assert net.weights[0].tolist() == [[1.0, 2.0]] and net.biases[0].tolist() == [0.5]
 
 
-def test_build_mlp_layers():
-    model = build_mlp([3, 4, 2], activation="tanh", output_activation="sigmoid")
+def test_torch_twin_layers():
+    model = TorchMLP([3, 4, 2], activation="tanh", output_activation="sigmoid")
+    assert isinstance(model, torch.nn.Module)
     kinds = [type(m).__name__ for m in model]
     assert kinds == ["Linear", "Tanh", "Linear", "Sigmoid"]
     assert model[0].weight.dtype == torch.float64
+    assert sum(p.numel() for p in model.parameters()) == 4 * (3 + 1) + 2 * (4 + 1)
     with pytest.raises(ValueError, match="unknown activation 'swish'"):
-        build_mlp([2, 2], activation="swish")
+        TorchMLP([2, 2], activation="swish")
+    with pytest.raises(ValueError, match="at least 2 sizes"):
+        TorchMLP([2])
+
+
+@pytest.mark.parametrize("init", INITS)
+def test_torch_twin_init_draws_like_the_numpy_one(init):
+    """Both draw from the same distribution: compare spread and range on a big layer."""
+    torch.manual_seed(0)
+    theirs = TorchMLP([50, 4000], init=init)[0]
+    mine = MLP([50, 4000], init=init, rng=0)
+    W_t, b_t = theirs.weight.detach().numpy(), theirs.bias.detach().numpy()
+    assert mine.weights[0].std() == pytest.approx(W_t.std(), rel=0.02)
+    assert np.abs(mine.weights[0]).max() == pytest.approx(np.abs(W_t).max(), rel=0.3)
+    assert mine.biases[0].std() == pytest.approx(b_t.std(), rel=0.1, abs=1e-12)
+
+
+def test_from_numpy_is_the_twin():
+    net = MLP([3, 5, 2], activation="relu", output_activation="tanh", rng=3)
+    model = from_numpy(net)
+    assert isinstance(model, TorchMLP)
+    assert model.layer_sizes == net.layer_sizes
+    for (p, q) in zip(model.parameters(), net.params()):  # the same order: W1, b1, W2, b2
+        np.testing.assert_array_equal(p.detach().numpy(), q)
+
+
+# ---------------------------------------------------------------- built from Dense layers
+
+def test_weights_are_the_dense_layers_arrays():
+    net = MLP([3, 4, 2], rng=0)
+    assert [type(layer).__name__ for layer in net.layers] == ["Dense", "Dense"]
+    for layer, W, b in zip(net.layers, net.weights, net.biases):
+        assert W is layer.weight and b is layer.bias
+    assert [id(p) for p in net.params()] == [id(a) for pair in zip(net.weights, net.biases) for a in pair]
+
+
+def test_params_and_grads_in_one_order():
+    net = MLP([3, 4, 2], rng=0)
+    X, y = make_data(net, 5, np.random.default_rng(0))
+    with pytest.raises(RuntimeError, match=r"call backward\(y\)"):
+        net.grads()
+    net.loss(X, y)
+    net.backward(y)
+    assert [p.shape for p in net.params()] == [(4, 3), (4,), (2, 4), (2,)]
+    expected = [net.grad_weights[0], net.grad_biases[0], net.grad_weights[1], net.grad_biases[1]]
+    for g, e, layer_grad in zip(net.grads(), expected, [g for layer in net.layers for g in layer.grads()]):
+        assert g is e is layer_grad
+
+
+@pytest.mark.parametrize("loss", ["mse", "cross_entropy"])
+def test_fit_with_an_optimizer_equals_torch_adam(loss):
+    """fit(optimizer=Adam(...)) replayed by hand with torch.optim.Adam on the same batches."""
+    rng = np.random.default_rng(5)
+    net = MLP([4, 6, 3], activation="tanh", loss=loss, rng=2)
+    X, y = make_data(net, 10, rng)
+    model = from_numpy(net)
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+    shuffle = np.random.default_rng(7)
+    expected_history = []
+    for _ in range(4):
+        order = shuffle.permutation(10)
+        total = 0.0
+        for start in range(0, 10, 3):
+            batch = order[start:start + 3]
+            optimizer.zero_grad()
+            loss_t = torch_loss(net, model(torch.tensor(X[batch])), y[batch])
+            loss_t.backward()
+            optimizer.step()
+            total += loss_t.item() * len(batch)
+        expected_history.append(total / 10)
+
+    history = net.fit(X, y, epochs=4, batch_size=3, rng=np.random.default_rng(7), optimizer=Adam(lr=0.01))
+    np.testing.assert_allclose(history, expected_history, **TOL)
+    for p, q in zip(model.parameters(), net.params()):
+        np.testing.assert_allclose(q, p.detach().numpy(), **TOL)
+
+
+class _Recorder:
+    """An optimizer stand-in that records what fit hands it."""
+
+    def __init__(self):
+        self.calls = []
+
+    def step(self, params, grads):
+        self.calls.append((params, [g.copy() for g in grads]))
+
+
+def test_fit_hands_the_live_params_to_the_optimizer():
+    net = MLP([2, 3, 1], rng=0)
+    X, y = make_data(net, 4, np.random.default_rng(1))
+    recorder = _Recorder()
+    net.fit(X, y, epochs=2, batch_size=2, optimizer=recorder)
+    assert len(recorder.calls) == 4  # 2 epochs x 2 batches
+    params, grads = recorder.calls[-1]
+    assert [id(p) for p in params] == [id(p) for p in net.params()]
+    assert [g.shape for g in grads] == [p.shape for p in params]
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    (dict(epochs=1), ValueError, "give exactly one of lr .* and optimizer"),
+    (dict(epochs=1, lr=0.1, optimizer=Adam(lr=0.1)), ValueError, "give exactly one of lr .* and optimizer"),
+    (dict(epochs=1, optimizer="adam"), TypeError, r"optimizer must have a step\(params, grads\) method"),
+])
+def test_fit_needs_exactly_one_of_lr_and_optimizer(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        MLP([2, 1], rng=0).fit([[0.0, 1.0]], [[1.0]], **kwargs)
 
 
 # ---------------------------------------------------------------- finite differences

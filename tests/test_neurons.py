@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from site_src.datasets import fruit, logic_gate
 from site_src.neurons import Perceptron
-from site_src.pytorch.neurons import TorchPerceptron
+from site_src.pytorch.neurons import Perceptron as TorchPerceptron
 
 
 @pytest.mark.parametrize("gate", ["and", "or"])

@@ -12,10 +12,11 @@ import numpy as np
 import pytest
 import torch
 
-from scripts.figures import activations as figures
 from site_src import activations as act
 from site_src.datasets import fruit
-from tests.pages import DOCS, prose
+from site_src.examples import activations as activation_story
+from site_src.examples import softmax as softmax_story
+from tests.pages import DOCS, ROOT, prose
 
 PAGES = ("sigmoid", "tanh", "relu", "elu", "softmax", "comparison")
 
@@ -54,7 +55,7 @@ def test_page_uses_the_figures_it_owns(name):
         "elu": "activation-elu", "softmax": "softmax-temperature", "comparison": "activation-overview",
     }[name]
     assert f"](../figures/{wanted}.svg)" in text
-    assert wanted in figures.FIGURES
+    assert (ROOT / "scripts" / "figures" / "activations" / f"{wanted.replace('-', '_')}.py").exists()
 
 
 # ---------------------------------------------------------------- sigmoid
@@ -200,7 +201,7 @@ def test_relu_page_numbers():
         "0.01 by default",
     ])
     # the figure's exaggerated leaky slope, as the page describes it
-    assert figures.LEAKY_SHOWN == 10 * 0.01
+    assert activation_story.LEAKY_SHOWN == 10 * 0.01
     assert norm("slope of 0.1 on the negative side, ten times PyTorch's default 0.01") in text
     # PyTorch really uses 0 (ReLU) and the small slope (leaky ReLU) at the corner
     t = torch.zeros(1, dtype=torch.float64, requires_grad=True)
@@ -310,9 +311,9 @@ def test_softmax_page_worked_example():
 
 def test_softmax_page_temperature_figure_and_alt_text():
     text = page("softmax")
-    z = figures.SCORES
-    assert z.tolist() == [2.0, 1.0, 0.1] and figures.TEMPERATURES == (0.5, 1.0, 2.0, 5.0)
-    for i, T in enumerate(figures.TEMPERATURES):
+    z = softmax_story.SCORES
+    assert z.tolist() == [2.0, 1.0, 0.1] and softmax_story.TEMPERATURES == (0.5, 1.0, 2.0, 5.0)
+    for i, T in enumerate(softmax_story.TEMPERATURES):
         a, b, c = (f"{v:.3f}" for v in act.softmax(z / T))
         said = f"At {fmt(T, 1)} the bars are" if i == 0 else f"at {fmt(T, 1)} they are"
         assert f"{said} {a}, {b} and {c}" in text

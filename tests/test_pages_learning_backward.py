@@ -14,13 +14,13 @@ import numpy as np
 import pytest
 import torch
 
-from scripts.scenes.learning import LR as SCENE_LR
-from scripts.scenes.learning import RATES as SCENE_RATES
-from scripts.scenes.learning import DESCENT_STEPS, small_number, tiny_network_story
+from scripts.style.numbers import fmt
 from site_src.autograd import Value
-from site_src.examples import (
-    deep_network, descend, gradient_sizes, neuron_chain, parabola_loss, parabola_loss_grad, tiny_network,
-)
+from site_src.examples.descent import CLIP_RATES, CLIP_STEPS, descend, parabola_loss, parabola_loss_grad
+from site_src.examples.tiny_network import LR as SCENE_LR
+from site_src.examples.tiny_network import loss_along_first_output_weight, tiny_network
+from site_src.examples.tiny_network import story as tiny_network_story
+from site_src.examples.vanishing import deep_network, gradient_sizes, neuron_chain
 from site_src.pytorch.mlp import from_numpy
 from tests.pages import DOCS, prose
 
@@ -104,9 +104,7 @@ def test_gradient_page_figures_and_animation():
     net.backward(y)
     slope = net.grad_weights[1][0, 0]
     assert f"where the loss is {loss:.4f} and the slope is {u(slope, 4)}" in text
-    from scripts.figures.learning import tiny_network_loss_along_one_weight
-
-    ends = tiny_network_loss_along_one_weight([-3.0, 5.0])
+    ends = loss_along_first_output_weight([-3.0, 5.0])
     assert round(ends[0], 1) == 0.7 and ends[1] < 0.01 and "falling from about 0.7 to almost 0" in text
 
     # the learning-rate figure's alt text (10 steps)
@@ -117,8 +115,8 @@ def test_gradient_page_figures_and_animation():
     assert round(parabola_loss(paths[1.05][-1]), -1) == 60 and "rises from 9 to about 60" in text
 
     # the animation: the scene's rates and step count, and its numbers after steps 1 and 8
-    assert [lr for lr, _ in SCENE_RATES] == [0.02, 0.3, 1.05] and DESCENT_STEPS == 8
-    anim = {lr: descend(parabola_loss_grad, 0.0, lr=lr, steps=DESCENT_STEPS) for lr, _ in SCENE_RATES}
+    assert list(CLIP_RATES) == [0.02, 0.3, 1.05] and CLIP_STEPS == 8
+    anim = {lr: descend(parabola_loss_grad, 0.0, lr=lr, steps=CLIP_STEPS) for lr in CLIP_RATES}
     assert (f"the small rate has only reached $w = {f(anim[0.02][1], 2)}$; the good rate is at\n"
             f"       $w = {f(anim[0.3][1], 2)}$; the big rate has jumped over the bottom to $w = {f(anim[1.05][1], 2)}$") in text
     assert f"(${parabola_loss(anim[1.05][1]):.2f}$)" in text
@@ -383,10 +381,10 @@ def test_vanishing_page_neuron_chains():
     assert relu_slopes == [1.0] * 10 and relu_grads == [1.0] * 11
     # the animation's list: each factor and value as the clip writes them
     assert f"{slopes[-1]:.3f}" == "0.225" and "its gradient drops to 0.225" in text
-    assert [small_number(g) for g in grads[6:9][::-1]] == ["0.050", "0.011", "2.5 × 10⁻³"]
+    assert [fmt(g, 3, sci_below=0.01) for g in grads[6:9][::-1]] == ["0.050", "0.011", "2.5 × 10⁻³"]
     assert "falls to 0.050, 0.011, $2.5 \\times 10^{-3}$" in text
     assert f"{slopes[0]:.3f}" == "0.250" and "its biggest possible, 0.250" in text
-    assert small_number(grads[0]) == "3.9 × 10⁻⁷" and "gradient is $3.9 \\times 10^{-7}$, the ReLU chain's" in text
+    assert fmt(grads[0], 3, sci_below=0.01) == "3.9 × 10⁻⁷" and "gradient is $3.9 \\times 10^{-7}$, the ReLU chain's" in text
     assert "shrinks to 0.00000039" in text and f"{grads[0]:.8f}" == "0.00000039"
 
 

@@ -9,13 +9,13 @@ tables, math corners and alt texts, by recomputing them with ``site_src``.
 import numpy as np
 import pytest
 
-from scripts.figures import networks
 from site_src.activations import relu, sigmoid
 from site_src.datasets import _passes, fruit, logic_gate, students
-from site_src.examples import forward_steps, tiny_network
+from site_src.examples import linear_stack, xor
+from site_src.examples.tiny_network import forward_steps, tiny_network
 from site_src.mlp import MLP
 from site_src.neurons import Perceptron
-from tests.pages import DOCS, prose
+from tests.pages import DOCS, ROOT, prose
 
 LEARNING = DOCS / "learning"
 
@@ -115,14 +115,14 @@ def test_activation_page_number_machines():
 def test_activation_page_figure_story():
     """The figure's no-switch output is x - 1.5, and the ReLU output has corners at -1, 0 and 1."""
     text = Flat((LEARNING / "activation-idea.md").read_text())
-    W = np.array(networks.STACK_W2) @ np.array(networks.STACK_W1)
-    b = np.array(networks.STACK_W2) @ np.array(networks.STACK_B1) + networks.STACK_B2
+    W = np.array(linear_stack.W2) @ np.array(linear_stack.W1)
+    b = np.array(linear_stack.W2) @ np.array(linear_stack.B1) + linear_stack.B2
     assert (W.item(), b.item()) == (1.0, -1.5)
     assert "one more straight line, $x - 1.5$" in page("activation-idea.md")
     x = np.linspace(-3, 3, 601)[:, None]
-    straight = networks.stack_network("identity").forward(x)[:, 0]
+    straight = linear_stack.stack_network("identity").forward(x)[:, 0]
     assert np.allclose(straight, x[:, 0] - 1.5)
-    bent = networks.stack_network("relu").forward(x)[:, 0]
+    bent = linear_stack.stack_network("relu").forward(x)[:, 0]
     slope = np.diff(bent) / np.diff(x[:, 0])
     corners = x[1:-1, 0][~np.isclose(slope[1:], slope[:-1])]
     assert np.allclose(sorted({round(c) for c in corners}), [-1, 0, 1])
@@ -224,8 +224,8 @@ def test_mlp_page_robot_team():
 def test_mlp_page_trained_xor_network():
     text = page("mlp.md")
     X, y = logic_gate("xor")
-    net = networks.trained_xor_network()
-    assert networks.XOR_LAYERS == [2, 2, 1]
+    net = xor.trained_network()
+    assert xor.LAYERS == [2, 2, 1]
     assert ((net.predict(X)[:, 0] >= 0.5) == y).all()
     assert "epochs=3000, lr=2.0" in (LEARNING / "mlp.md").read_text()
     a1 = forward_steps(net, X)["a1"]
@@ -248,14 +248,14 @@ def test_mlp_page_xor_starts():
 
     def learns(hidden, seed):
         net = MLP([2, hidden, 1], activation="sigmoid", output_activation="sigmoid", rng=seed)
-        net.fit(X, target, epochs=networks.XOR_EPOCHS, lr=networks.XOR_LR)
+        net.fit(X, target, epochs=xor.EPOCHS, lr=xor.LR)
         return bool(((net.predict(X)[:, 0] >= 0.5) == y).all())
 
     small = sum(learns(2, seed) for seed in range(20))
     wider = sum(learns(4, seed) for seed in range(20))
     assert (small, wider) == (16, 20)
-    assert (f"from 20 different random starts, our 2-2-1 XOR network ({networks.XOR_EPOCHS} epochs, "
-            f"learning rate {networks.XOR_LR}) learns XOR from {small} and gets stuck with a wrong "
+    assert (f"from 20 different random starts, our 2-2-1 XOR network ({xor.EPOCHS} epochs, "
+            f"learning rate {xor.LR}) learns XOR from {small} and gets stuck with a wrong "
             f"answer from {20 - small}") in text
     assert f"a 2-4-1 network learns it from all {wider} starts" in text
 
@@ -372,5 +372,5 @@ def test_pages_embed_their_figures(name):
     figure = {"activation-idea.md": "linear-stack-collapse", "feed-forward.md": "feed-forward-student-network",
               "mlp.md": "mlp-xor-regions", "forward-propagation.md": "tiny-network-diagram"}[name]
     assert f"](../figures/{figure}.svg)" in (LEARNING / name).read_text()
-    assert figure in networks.FIGURES
+    assert (ROOT / "scripts" / "figures" / "learning" / f"{figure.replace('-', '_')}.py").exists()
     assert (DOCS.parent / "figures" / f"{figure}.svg").exists()

@@ -11,9 +11,9 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from scripts.figures import losses as loss_figures
 from site_src import losses
 from site_src.activations import sigmoid, softmax
+from site_src.examples import melons
 from tests.pages import DOCS, prose
 
 LOSS_FUNCTIONS = DOCS / "losses" / "loss-functions.md"
@@ -50,7 +50,7 @@ BAD_GUESSES = [2.5, 3.0, 1.5, 13.0]
 
 
 def test_the_page_and_the_figure_use_the_same_melons(mse_page):
-    assert (loss_figures.MELONS_TRUE, loss_figures.MELONS_GUESS, loss_figures.OUTLIER_GUESS) == (
+    assert (melons.MELONS_TRUE, melons.MELONS_GUESS, melons.OUTLIER_GUESS) == (
         MELONS, GUESSES, BAD_GUESSES)
     assert "true weights $y$ are 2.0, 3.5, 1.5 and 3.0 kg" in mse_page
     assert "$\\hat{y}$ = 2.5, 3.0, 1.5 and 4.0 kg" in mse_page
@@ -96,7 +96,7 @@ def test_the_bad_guess(mse_page):
 
 
 def test_the_curves_for_one_melon(mse_page):
-    truth = loss_figures.ONE_TRUTH
+    truth = melons.ONE_TRUTH
     assert truth == 3.0 and "a single melon that really weighs 3 kg" in mse_page
     for guess in (truth - 1, truth + 1):
         assert losses.mse([truth], [guess]) == losses.mae([truth], [guess]) == 1
@@ -184,8 +184,12 @@ def test_three_formats_one_number(ce_page):
 
 
 def test_the_animation_description(ce_page):
-    from scripts.scenes.softmax_cross_entropy import (
-        BETTER_APPLE_SCORES, CLASSES, SCORES, TRUE_CLASS, softmax_steps,
+    from site_src.examples.cross_entropy import (
+        BETTER_APPLE_SCORES,
+        CLASSES,
+        SCORES,
+        TRUE_CLASS,
+        softmax_steps,
     )
 
     def m(x, digits=2):  # the animation's numbers, with a real minus sign

@@ -1,6 +1,6 @@
 """MkDocs hook: small fixes to the HTML that the accessibility and speed checks asked for.
 
-tests/test_accessibility.py runs axe-core on every page and scripts/bench_site.py runs
+tests/test_accessibility.py runs axe-core on every page and scripts/bench/site.py runs
 Lighthouse; these are the findings that are cheaper to fix here than to allow:
 
 * Material's search dialog and page-loading bar have no accessible name

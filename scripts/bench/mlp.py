@@ -11,7 +11,7 @@ other programs on the machine only ever add time. Both use one thread: these
 matrices are too small for threads to help, and on a busy 2-core machine extra
 threads mostly wait for each other.
 
-Run:  .venv/bin/python scripts/bench_mlp.py
+Run:  .venv/bin/python -m scripts.bench.mlp
 Exits with status 1 if the NumPy network's test accuracy is below 0.95 or
 its training takes longer than 30 s.
 """
@@ -27,10 +27,10 @@ from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 from threadpoolctl import threadpool_limits
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # also run as a plain file
 
-from site_src.mlp import MLP  # noqa: E402
-from site_src.pytorch.mlp import from_numpy  # noqa: E402
+from site_src.mlp import MLP
+from site_src.pytorch.mlp import from_numpy
 
 SEED = 0
 LAYERS = [64, 32, 10]

@@ -8,6 +8,9 @@ colour-blind readers can tell apart; pictures never rely on hue alone
 
 Matplotlib figures are drawn twice, once per site theme; Manim animations
 use the dark theme on a slate card, which reads well in both themes.
+
+>>> sorted(THEMES) == ["dark", "light"] and set(THEMES["light"]) == set(THEMES["dark"])
+True
 """
 
 FONT = "DejaVu Sans"

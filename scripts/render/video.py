@@ -1,4 +1,9 @@
-"""Make a rendered Manim MP4 ready for the web: fast start, a poster and captions."""
+"""Make a rendered Manim MP4 ready for the web: fast start, a poster and captions.
+
+A frame strip of a clip, to look at it at a glance:
+
+    python -m scripts.render.video figures/NAME.mp4 /tmp/strip.png
+"""
 
 from pathlib import Path
 
@@ -78,7 +83,7 @@ def frame_strip(video, target, count=8, columns=2):
     sheet.save(target)
 
 
-if __name__ == "__main__":  # python -m scripts.video figures/NAME.mp4 strip.png
+if __name__ == "__main__":  # python -m scripts.render.video figures/NAME.mp4 /tmp/strip.png
     import sys
 
     frame_strip(sys.argv[1], sys.argv[2])

@@ -1,0 +1,1 @@
+"""Clips of the learning part: one Manim scene per file, each a class named ``Clip``."""

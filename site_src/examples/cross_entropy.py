@@ -1,0 +1,33 @@
+"""Raw scores become probabilities, and the right answer's probability becomes a loss.
+
+The story of "The cross-entropies" (docs/losses/cross-entropy.md). The clip: the network
+scores a fruit that really is an apple (``SCORES``); softmax turns the scores into
+probabilities and the loss is minus the log of the apple's; then training raises the
+apple's score through ``BETTER_APPLE_SCORES`` and the loss shrinks. The binary
+cross-entropy figure marks what saying ``SURE`` (90%) "yes" costs when right and when wrong.
+"""
+
+import numpy as np
+
+from site_src.activations import softmax
+from site_src.losses import cross_entropy_from_logits
+
+CLASSES = ("apple", "pear", "banana")
+TRUE_CLASS = 0  # the fruit really is an apple
+SCORES = (1.0, 2.0, -0.5)  # the network's raw scores (logits) at first
+BETTER_APPLE_SCORES = (2.0, 3.0, 4.0)  # training raises apple's score, one step at a time
+SURE = 0.9  # the binary cross-entropy figure's "90% yes"
+
+
+def softmax_steps(scores):
+    """``exp`` of each score, their total, the probabilities and the loss for ``TRUE_CLASS``.
+
+    >>> exps, total, probabilities, loss = softmax_steps(SCORES)
+    >>> round(total, 3), probabilities.round(3).tolist(), round(loss, 3)
+    (10.714, [0.254, 0.69, 0.057], 1.372)
+    """
+    scores = np.asarray(scores, dtype=float)
+    exps = np.exp(scores)
+    probabilities = softmax(scores)
+    loss = cross_entropy_from_logits(TRUE_CLASS, scores)
+    return exps, float(exps.sum()), probabilities, loss
