@@ -24,10 +24,20 @@ fi
 PYTHON=${PYTHON:-python3}
 "$PYTHON" -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed"'
 [ -x .venv/bin/python ] || { echo "==> creating .venv"; "$PYTHON" -m venv .venv; }
+# PyTorch comes first, alone (--no-deps), from PyTorch's CPU wheel index: PyPI's torch for
+# Linux is the CUDA build and pulls gigabytes of NVIDIA libraries. constraints.txt pins
+# torch==2.13.0+cpu, which only that index has. Its dependencies come from PyPI next.
+# --retries/--timeout: a machine that cannot reach the index but keeps the wheel in pip's
+# find-links (this project's machines, offline but for PyPI) gets it from there at once; with
+# pip's default of 5 retries the failed look-up cost ~8 s more here. The Pages workflow, on a
+# runner that reaches the index, sets TORCH_INDEX itself and asks for retries.
+TORCH_INDEX=${TORCH_INDEX:-https://download.pytorch.org/whl/cpu}
 stamp=$(cat pyproject.toml constraints.txt package-lock.json | sha256sum | cut -c1-16)
 if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$stamp" ] || [ ! -d node_modules/katex ]; then
-  echo "==> installing Python packages (PyTorch CPU 2.13.0 pinned) and npm packages"
+  echo "==> installing Python packages (PyTorch 2.13.0 CPU from $TORCH_INDEX) and npm packages"
   .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q --no-deps -c constraints.txt --index-url "$TORCH_INDEX" \
+    --retries "${TORCH_INDEX_RETRIES:-0}" --timeout 5 torch
   .venv/bin/python -m pip install -q -c constraints.txt -e ".[dev]"
   npm ci --no-audit --no-fund --loglevel=error
   echo "$stamp" > .venv/.setup-stamp

@@ -7,9 +7,9 @@ Colour contrast is never allowed: when it fails, fix docs/assets/stylesheets/sit
 """
 
 import re
-from html.parser import HTMLParser
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.browser import site_pages, switch_scheme, wait_for
 from tests.pages import ROOT
@@ -23,15 +23,18 @@ THEME_ALLOWLIST = {
     "region": (
         ".md-progress",
         "Material's page-loading bar (navigation.instant.progress) sits outside the page's "
-        "landmarks; it is an empty decoration while a page loads."),
+        "landmarks; it is an empty decoration while a page loads.",
+    ),
     "landmark-unique": (
         ".md-code__nav, .md-sidebar .md-nav",
         "Material wraps each code block's copy button in an unlabelled <nav>, and labels each "
-        "nested table-of-contents list with its heading's text, so repeated labels repeat."),
+        "nested table-of-contents list with its heading's text, so repeated labels repeat.",
+    ),
     "empty-table-header": (
         "th:has(.katex)",
         "a column header that is a formula: KaTeX gives screen readers its MathML (which they "
-        "read) and hides the drawn copy, and axe counts neither as text."),
+        "read) and hides the drawn copy, and axe counts neither as text.",
+    ),
 }
 
 
@@ -111,15 +114,22 @@ def test_axe_finds_nothing_beyond_the_theme_allowlist(axe_results):
         for violation in violations:
             for node in violation["nodes"]:
                 if not node["allowed"]:
-                    problems.append(f"[{scheme}] {page}: {violation['id']} ({violation['impact']}): "
-                                    f"{violation['help']} at {node['target']}\n    {node['summary']}")
+                    problems.append(
+                        f"[{scheme}] {page}: {violation['id']} ({violation['impact']}): "
+                        f"{violation['help']} at {node['target']}\n    {node['summary']}"
+                    )
     assert not problems, f"{len(problems)} accessibility problems:\n" + "\n".join(problems)
 
 
 def test_colour_contrast_passes_in_both_themes(axe_results):
     assert "color-contrast" not in THEME_ALLOWLIST
-    failing = [(scheme, page, node["target"]) for (scheme, page), violations in axe_results.items()
-               for violation in violations if violation["id"] == "color-contrast" for node in violation["nodes"]]
+    failing = [
+        (scheme, page, node["target"])
+        for (scheme, page), violations in axe_results.items()
+        for violation in violations
+        if violation["id"] == "color-contrast"
+        for node in violation["nodes"]
+    ]
     assert not failing
     assert {scheme for scheme, _ in axe_results} == {"default", "slate"}
 
@@ -142,24 +152,12 @@ def test_allowlist_entries_explain_themselves():
 # ---------------------------------------------------------------- text alternatives
 
 
-class ContentImages(HTMLParser):
-    """The <img> tags inside the page's <article> (the content, not the theme's chrome)."""
-
-    def __init__(self):
-        super().__init__()
-        self.images, self.depth = [], 0
-
-    def handle_starttag(self, tag, attrs):
-        self.depth += tag == "article"
-        if self.depth and tag == "img":
-            self.images.append(dict(attrs))
-
-    def handle_endtag(self, tag):
-        self.depth -= tag == "article"
-
-
 def built_pages(site):
-    return {page or "(home)": (site / page / "index.html").read_text() for page in site_pages(site)}
+    """{page: its parsed HTML} for every page of the sitemap."""
+    return {
+        page or "(home)": BeautifulSoup((site / page / "index.html").read_text(), "html.parser")
+        for page in site_pages(site)
+    }
 
 
 def is_file_name(text):
@@ -170,9 +168,7 @@ def test_every_image_has_meaningful_alt_text(built_site):
     site, _ = built_site
     bad, checked = [], 0
     for page, html in built_pages(site).items():
-        parser = ContentImages()
-        parser.feed(html)
-        for image in parser.images:
+        for image in html.select("article img"):  # the content, not the theme's chrome
             checked += 1
             alt = (image.get("alt") or "").strip()
             if len(alt.split()) < 5 or is_file_name(alt):
@@ -186,19 +182,18 @@ def test_every_clip_has_a_caption_and_a_step_by_step_description(built_site):
     clips = 0
     bad = []
     for page, html in built_pages(site).items():
-        for figure in re.finditer(r'<figure class="dl-anim">.*?</figure>', html, re.DOTALL):
+        for figure in html.select("figure.dl-anim"):
             clips += 1
-            caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", figure[0], re.DOTALL)
-            words = re.sub(r"<[^>]+>", " ", caption[1]).split() if caption else []
-            if len(words) < 5:
+            caption = figure.find("figcaption")
+            if not caption or len(caption.get_text(" ").split()) < 5:
                 bad.append(f"{page}: a clip without a figcaption of at least five words")
-            video_id = re.search(r'aria-describedby="([^"]+)"', figure[0])
-            if not (video_id and caption and f'id="{video_id[1]}"' in figure[0]):
+            described_by = figure.find("video", attrs={"aria-describedby": True})
+            if not (described_by and caption and described_by["aria-describedby"] == caption.get("id")):
                 bad.append(f"{page}: the video is not described by its figcaption (aria-describedby)")
-            after = html[figure.end():]
-            following = after[:after.find("<h2")] if "<h2" in after else after
-            details = re.search(r"<details[^>]*>\s*<summary>(.*?)</summary>(.*?)</details>", following, re.DOTALL)
-            if not (details and details[1].startswith("What the animation shows") and "<li>" in details[2]):
+            following = (e for e in figure.find_all_next(["details", "h2"]) if all(p is not figure for p in e.parents))
+            details = next(following, None)  # a <details> before the next section starts
+            summary = details.find("summary", recursive=False) if details and details.name == "details" else None
+            if not (summary and summary.get_text().startswith("What the animation shows") and details.find("li")):
                 bad.append(f"{page}: a clip without a 'What the animation shows' list after it")
     assert clips >= 1
     assert not bad, "\n".join(bad)

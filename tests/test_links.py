@@ -7,38 +7,43 @@ in HTML attributes (``href``, ``src``, ``srcset``, ``poster``, ``data``) and CSS
 """
 
 import re
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.slow
 
-SITE_BASE = "http://site.invalid/"   # stands for the site's root while resolving relative links
+SITE_BASE = "http://site.invalid/"  # stands for the site's root while resolving relative links
 
 
-class Page(HTMLParser):
-    """The ids of an HTML page and every URL it refers to."""
+URL_ATTRIBUTES = {"href", "src", "poster", "data", "action"}
 
-    URL_ATTRIBUTES = {"href", "src", "poster", "data", "action"}
 
-    def __init__(self):
-        super().__init__()
-        self.ids, self.urls = set(), []
+@dataclass
+class Page:
+    """The ids of an HTML page and every URL it refers to, as (tag, attribute, url)."""
 
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if value is None:
-                continue
+    ids: set = field(default_factory=set)
+    urls: list = field(default_factory=list)
+
+
+def read_page(html):
+    page = Page()
+    for element in BeautifulSoup(html, "html.parser", multi_valued_attributes=None).find_all(True):
+        tag = element.name
+        for name, value in element.attrs.items():
             if name in ("id", "name"):
-                self.ids.add(value)
-            elif name in self.URL_ATTRIBUTES:
-                self.urls.append((tag, name, value))
+                page.ids.add(value)
+            elif name in URL_ATTRIBUTES:
+                page.urls.append((tag, name, value))
             elif name == "srcset":
-                self.urls += [(tag, name, part.split()[0]) for part in value.split(",") if part.strip()]
+                page.urls += [(tag, name, part.split()[0]) for part in value.split(",") if part.strip()]
             elif name == "style":
-                self.urls += [(tag, "style", url) for url in css_urls(value)]
+                page.urls += [(tag, "style", url) for url in css_urls(value)]
+    return page
 
 
 def css_urls(css):
@@ -51,9 +56,7 @@ def site_index(built_site):
     site, _ = built_site
     pages = {}
     for html in site.rglob("*.html"):
-        page = Page()
-        page.feed(html.read_text())
-        pages[html.relative_to(site).as_posix()] = page
+        pages[html.relative_to(site).as_posix()] = read_page(html.read_text())
     canonical = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text())
     return site, pages, canonical[1] if canonical else None
 
@@ -70,7 +73,7 @@ def is_internal(url, site_url):
 def target_file(site, page_path, url, site_url):
     """The file in the site that ``url`` on ``page_path`` points to, and its fragment."""
     if site_url and url.startswith(site_url):
-        url = "/" + url[len(site_url):]
+        url = "/" + url[len(site_url) :]
     absolute = urljoin(SITE_BASE + page_path, url)
     parsed = urlparse(absolute)
     path = unquote(parsed.path).lstrip("/")

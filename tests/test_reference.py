@@ -8,12 +8,12 @@ import importlib
 import inspect
 import pkgutil
 import re
-from html.parser import HTMLParser
 
 import pytest
+from bs4 import BeautifulSoup
 
 import site_src
-from tests.pages import DOCS, chapters
+from tests.pages import DOCS, chapters, h2_headings, h2_sections, prose
 
 REFERENCE = DOCS / "reference"
 CHAPTERS = chapters()
@@ -27,10 +27,13 @@ def chapter_name(page):
 
 
 def site_src_modules():
-    """Every module of site_src (not the packages themselves), e.g. "activations", "pytorch.mlp"."""
+    """Every public module of site_src (not the packages themselves), e.g. "activations", "pytorch.mlp".
+
+    A private module (``_checks``: input checks) is not part of what the pages teach.
+    """
     found = []
     for info in pkgutil.walk_packages(site_src.__path__, "site_src."):
-        if not info.ispkg:
+        if not info.ispkg and not any(part.startswith("_") for part in info.name.split(".")):
             found.append(info.name)
     return sorted(found)
 
@@ -40,38 +43,34 @@ def public_names(module_name):
     module = importlib.import_module(module_name)
     if hasattr(module, "__all__"):
         return list(module.__all__)
-    return [name for name, value in vars(module).items()
-            if not name.startswith("_") and (inspect.isfunction(value) or inspect.isclass(value))
-            and value.__module__ == module_name]
-
-
-class Ids(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.ids = set()
-
-    def handle_starttag(self, tag, attrs):
-        for key, value in attrs:
-            if key == "id" and value:
-                self.ids.add(value)
+    return [
+        name
+        for name, value in vars(module).items()
+        if not name.startswith("_")
+        and (inspect.isfunction(value) or inspect.isclass(value))
+        and value.__module__ == module_name
+    ]
 
 
 @pytest.fixture(scope="module")
 def code_reference_ids(built_site):
     site, _ = built_site
-    parser = Ids()
-    parser.feed((site / "reference" / "code" / "index.html").read_text())
-    return parser.ids
+    html = BeautifulSoup((site / "reference" / "code" / "index.html").read_text(), "html.parser")
+    return {element["id"] for element in html.find_all(id=True) if element["id"]}
 
 
 def test_code_reference_has_a_section_per_module(code_reference_ids):
     missing = [name for name in site_src_modules() if name not in code_reference_ids]
-    assert not missing, ("docs/reference/code.md has no `::: module` section for: " + ", ".join(missing))
+    assert not missing, "docs/reference/code.md has no `::: module` section for: " + ", ".join(missing)
 
 
 def test_code_reference_documents_every_public_name(code_reference_ids):
-    missing = [f"{module}.{name}" for module in site_src_modules() for name in public_names(module)
-               if f"{module}.{name}" not in code_reference_ids]
+    missing = [
+        f"{module}.{name}"
+        for module in site_src_modules()
+        for name in public_names(module)
+        if f"{module}.{name}" not in code_reference_ids
+    ]
     assert not missing, "not on the rendered code reference page: " + ", ".join(missing)
     assert "site_src.neurons.Perceptron.fit" in code_reference_ids  # methods too
 
@@ -83,30 +82,63 @@ def test_code_reference_links_each_module_to_its_chapters():
         assert row, f"docs/reference/code.md: the module table has no row for {module}"
 
 
+# ---------------------------------------------------------------- reading Markdown
+
+
+EXAMPLE_PAGE = """---
+description: front matter, whose closing line is no heading
+---
+
+# Title
+
+## 🧩 One
+
+Text with 2 numbers.
+
+```python
+## not a heading
+x = 3
+```
+
+!!! tip "A tip"
+
+    Inside a box: 4.
+
+    ```python
+    y = 5
+    ```
+
+## Two
+"""
+
+
+def test_the_markdown_helpers_on_an_example():
+    assert h2_headings(EXAMPLE_PAGE) == ["One", "Two"]
+    assert [heading for heading, _ in h2_sections(EXAMPLE_PAGE)] == ["🧩 One", "Two"]
+    text = prose(EXAMPLE_PAGE)
+    assert "2 numbers" in text and "Inside a box: 4." in text and '!!! tip "A tip"' in text
+    assert "x = 3" not in text and "y = 5" not in text and "```" not in text
+    assert "Inside a box" in section(EXAMPLE_PAGE, "One") and section(EXAMPLE_PAGE, "Two") == ""
+
+
 # ---------------------------------------------------------------- the cheat sheet
 
 
 def section(text, title):
     """The text of the level-2 section whose heading ends with ``title`` (up to the next ``## ``)."""
-    match = re.search(rf"^## [^\n]*{re.escape(title)}\s*$(?P<body>.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
-    return match["body"] if match else ""
-
-
-def without_code(text):
-    return re.sub(r"^\s*```.*?^\s*```", "", text, flags=re.MULTILINE | re.DOTALL)
+    return next((body for heading, body in h2_sections(text) if heading.strip().endswith(title)), "")
 
 
 def display_formulas(text):
-    """Every $$...$$ formula, whitespace normalised."""
-    return [" ".join(formula.split()) for formula in re.findall(r"\$\$(.+?)\$\$", without_code(text), re.DOTALL)]
+    """Every $$...$$ formula outside code, whitespace normalised."""
+    return [" ".join(formula.split()) for formula in re.findall(r"\$\$(.+?)\$\$", prose(text), re.DOTALL)]
 
 
 def cheat_sheet_sections():
     """{chapter path: [formulas]} for each ``##`` section of the cheat sheet, by the chapters it links."""
-    text = (REFERENCE / "cheatsheet.md").read_text()
     sections = {}
-    for body in re.split(r"^## ", text, flags=re.MULTILINE)[1:]:
-        for link in re.findall(r"\]\(\.\./([^)#]+\.md)(?:#[^)]*)?\)", body):
+    for heading, body in h2_sections((REFERENCE / "cheatsheet.md").read_text()):
+        for link in re.findall(r"\]\(\.\./([^)#]+\.md)(?:#[^)]*)?\)", heading + "\n" + body):
             sections.setdefault(link, []).extend(display_formulas(body))
     return sections
 
@@ -121,9 +153,10 @@ def test_cheat_sheet_has_every_math_corner_formula():
         if lost:
             missing[chapter_name(page)] = lost
     assert not missing, (
-        "docs/reference/cheatsheet.md lacks these math-corner formulas (add a `## [Chapter](../path.md#the-math-corner)`"
-        " section with each formula and a one-line meaning):\n"
-        + "\n".join(f"  {page}:\n" + "\n".join(f"    $$ {f} $$" for f in lost) for page, lost in missing.items()))
+        "docs/reference/cheatsheet.md lacks these math-corner formulas (add a "
+        "`## [Chapter](../path.md#the-math-corner)` section with each formula and a one-line meaning):\n"
+        + "\n".join(f"  {page}:\n" + "\n".join(f"    $$ {f} $$" for f in lost) for page, lost in missing.items())
+    )
 
 
 def test_the_perceptron_is_on_the_cheat_sheet():
@@ -156,14 +189,19 @@ def term_keys(term):
 
 def is_run_in_heading(text):
     """A bold phrase that starts a paragraph or list item like a heading, not a term."""
-    return (text.rstrip().endswith((".", ":", "?", "!")) or "$" in text or len(text.split()) > 5
-            or not re.search(r"[A-Za-z]", text) or re.match(r"\d+\. ", text) is not None)
+    return (
+        text.rstrip().endswith((".", ":", "?", "!"))
+        or "$" in text
+        or len(text.split()) > 5
+        or not re.search(r"[A-Za-z]", text)
+        or re.match(r"\d+\. ", text) is not None
+    )
 
 
 def prose_only(text):
     """A page's prose: no front matter, code, math, HTML comments or admonition titles."""
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)
-    text = without_code(text)
+    text = prose(text)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     text = re.sub(r"\$\$.+?\$\$", "", text, flags=re.DOTALL)
     text = re.sub(r"(?<!\\)\$[^$\n]+?\$", "", text)
@@ -230,8 +268,11 @@ def test_glossary_has_every_bold_term_of_every_chapter():
                 taught_in.setdefault(found[0], set()).add(chapter_name(page))
             else:
                 missing.setdefault(chapter_name(page), set()).add(term)
-    unlinked = {entries[number][0][0]: sorted(pages) for number, pages in taught_in.items()
-                if not any(f"](../{page}" in entries[number][1] for page in pages)}
+    unlinked = {
+        entries[number][0][0]: sorted(pages)
+        for number, pages in taught_in.items()
+        if not any(f"](../{page}" in entries[number][1] for page in pages)
+    }
     message = []
     if missing:
         message.append("docs/reference/glossary.md has no entry for these bold terms (chapter: terms):")

@@ -1,11 +1,11 @@
 """The built site: strict build, nothing fetched from another host, media wired up."""
 
 import re
-from html.parser import HTMLParser
 from urllib.parse import urlparse
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from tests.pages import ROOT
 
@@ -20,31 +20,39 @@ def test_strict_build_reports_nothing(built_site):
 # ---------------------------------------------------------------- no other host
 
 
-class FetchedUrls(HTMLParser):
-    """Collect every URL a browser fetches by itself when it renders an HTML page.
+# The attributes whose URL a browser fetches by itself when it renders a page. Links a reader
+# clicks (``<a href>``) are navigations, not fetches, so they are not here.
+FETCHING = {
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("track", "src"),
+    ("iframe", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("input", "src"),
+}
 
-    Links a reader clicks (``<a href>``) are navigations, not fetches, so they are not here.
-    """
 
-    FETCHING = {
-        ("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
-        ("video", "src"), ("video", "poster"), ("audio", "src"), ("track", "src"), ("iframe", "src"),
-        ("embed", "src"), ("object", "data"), ("input", "src"),
-    }
-
-    def __init__(self):
-        super().__init__()
-        self.urls = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        for (t, attribute) in self.FETCHING:
-            if t == tag and attrs.get(attribute):
-                self.urls += [part.split()[0] for part in attrs[attribute].split(",")]
-        if tag == "link" and attrs.get("href"):
-            self.urls.append(attrs["href"])  # stylesheets, icons, preloads, manifests
-        if attrs.get("style"):
-            self.urls += re.findall(r"url\(['\"]?([^'\")]+)", attrs["style"])
+def fetched_urls(html):
+    """Every URL a browser fetches by itself when it renders this HTML page."""
+    urls = []
+    for element in BeautifulSoup(html, "html.parser", multi_valued_attributes=None).find_all(True):
+        for attribute, value in element.attrs.items():
+            if not value:
+                continue
+            if (element.name, attribute) in FETCHING:
+                urls += [part.split()[0] for part in value.split(",")]
+            if element.name == "link" and attribute == "href":
+                urls.append(value)  # stylesheets, icons, preloads, manifests
+            if attribute == "style":
+                urls += re.findall(r"url\(['\"]?([^'\")]+)", value)
+    return urls
 
 
 def is_other_host(url):
@@ -70,9 +78,8 @@ def test_no_html_page_fetches_from_another_host(built_site):
     site, _ = built_site
     offenders = []
     for page in site.rglob("*.html"):
-        parser = FetchedUrls()
-        parser.feed(page.read_text())
-        offenders += [(page.relative_to(site).as_posix(), url) for url in parser.urls if is_other_host(url)]
+        urls = fetched_urls(page.read_text())
+        offenders += [(page.relative_to(site).as_posix(), url) for url in urls if is_other_host(url)]
     assert not offenders
 
 
@@ -103,8 +110,9 @@ def test_conditions_that_keep_those_urls_inert(built_site):
     for page in site.rglob("*.html"):
         html = page.read_text()
         assert 'class="mermaid"' not in html, f"{page}: mermaid would load from unpkg.com"
-        for link in re.findall(r'<a [^>]*class="glightbox"[^>]*href="([^"]+)"', html):
-            assert not link.endswith((".mp4", ".webm")) and "youtu" not in link, f"{page}: {link}"
+        for link in BeautifulSoup(html, "html.parser").select("a.glightbox[href]"):
+            href = link["href"]
+            assert not href.endswith((".mp4", ".webm")) and "youtu" not in href, f"{page}: {href}"
 
 
 # ---------------------------------------------------------------- media on the built pages
@@ -112,14 +120,17 @@ def test_conditions_that_keep_those_urls_inert(built_site):
 
 def test_animations_become_accessible_players(built_site):
     site, _ = built_site
-    html = (site / "first-steps" / "perceptron" / "index.html").read_text()
-    players = re.findall(r'<figure class="dl-anim">.*?</figure>', html, re.DOTALL)
+    html = BeautifulSoup((site / "first-steps" / "perceptron" / "index.html").read_text(), "html.parser")
+    players = html.select("figure.dl-anim")
     assert players
     for player in players:
-        for needed in ("muted", "loop", "playsinline", 'preload="metadata"', "poster=", '<track kind="captions"',
-                       'class="dl-anim__toggle', "<figcaption"):
-            assert needed in player
-        assert "autoplay" not in player, "clips start from animations.js, only on screen and with motion allowed"
+        video = player.find("video")
+        for needed in ("muted", "loop", "playsinline", "poster"):
+            assert video.has_attr(needed), needed
+        assert video["preload"] == "metadata"
+        assert player.select_one('video > track[kind="captions"]') and player.select_one(".dl-anim__toggle")
+        assert player.find("figcaption")
+        assert "autoplay" not in str(player), "clips start from animations.js, only on screen and with motion allowed"
 
 
 def test_figures_come_in_both_themes(built_site):

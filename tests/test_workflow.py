@@ -46,12 +46,14 @@ def test_it_builds_strictly_for_the_pages_address():
     build = next(step for step in job if "mkdocs build" in step.get("run", ""))
     assert "--strict" in build["run"]
     assert build["env"]["SITE_URL"] == (
-        "https://${{ github.repository_owner }}.github.io/${{ github.event.repository.name }}/")
+        "https://${{ github.repository_owner }}.github.io/${{ github.event.repository.name }}/"
+    )
     site_dir = re.search(r"--site-dir (\S+)", build["run"])[1]
     upload = next(step for step in job if step.get("uses", "").startswith("actions/upload-pages-artifact@v"))
     assert upload["with"]["path"] == site_dir
-    order = [i for i, step in enumerate(job)
-             if "bash .ci/run" in step.get("run", "") or step is build or step is upload]
+    order = [
+        i for i, step in enumerate(job) if "bash .ci/run" in step.get("run", "") or step is build or step is upload
+    ]
     assert order == sorted(order) and len(order) == 3, "test, then build, then upload"
 
 
@@ -70,3 +72,29 @@ def test_actions_are_pinned_to_a_major_version():
     for job in ("test-and-build", "deploy"):
         for use in uses(job):
             assert re.fullmatch(r"actions/[\w-]+@v\d+", use), use
+
+
+def test_torch_comes_from_the_cpu_index_everywhere():
+    """PyPI's torch for Linux is the CUDA build: the workflow and the set-up name PyTorch's CPU index."""
+    cpu_index = "https://download.pytorch.org/whl/cpu"
+    ci_step = next(step for step in steps("test-and-build") if "bash .ci/run" in step.get("run", ""))
+    assert ci_step["env"]["TORCH_INDEX"] == cpu_index
+    assert int(ci_step["env"]["TORCH_INDEX_RETRIES"]) > 0, "the runner reaches the index: retry it"
+
+    setup = (ROOT / "scripts" / "setup.sh").read_text()
+    assert f"TORCH_INDEX=${{TORCH_INDEX:-{cpu_index}}}" in setup, "the same index when run by hand"
+    commands = [line.split() for line in setup.replace("\\\n", " ").splitlines()]
+    torch_step = next(i for i, words in enumerate(commands) if '"$TORCH_INDEX"' in words)
+    assert commands[torch_step][-1] == "torch" and "--no-deps" in commands[torch_step], "torch alone"
+    project_step = next(i for i, words in enumerate(commands) if '".[dev]"' in words)
+    assert torch_step < project_step, "torch first, so the project's install finds it there"
+
+    pinned = re.search(r'"torch==([\d.]+)"', (ROOT / "pyproject.toml").read_text())[1]
+    constraints = (ROOT / "constraints.txt").read_text().splitlines()
+    assert f"torch=={pinned}+cpu" in constraints, "constraints.txt pins the CPU build, which PyPI does not have"
+
+
+def test_the_test_command_lints_before_the_tests():
+    command = (ROOT / "scripts" / "test.sh").read_text()
+    check, format_check, tests = (command.index(step) for step in ("ruff check", "ruff format --check", "pytest"))
+    assert check < tests and format_check < tests
