@@ -1,32 +1,23 @@
-"""MkDocs hook: small fixes to the HTML that the accessibility and speed checks asked for.
+"""MkDocs hook: the fixes asked for by the accessibility and speed checks that the theme cannot make.
 
 tests/test_accessibility.py runs axe-core on every page and scripts/bench/site.py runs
-Lighthouse; these are the findings that are cheaper to fix here than to allow:
+Lighthouse. Most of their findings are fixed in the theme (overrides/: the search dialog's
+and the loading bar's names, ``defer`` on the theme's scripts). Two are not the theme's:
 
-* Material's search dialog and page-loading bar have no accessible name
-  (axe ``aria-dialog-name``, ``aria-progressbar-name``): they get an ``aria-label``.
 * A table whose top-left header cell is empty (the chapters' "Good, bad, and fixes"
   table starts ``| | what happens | ...``) has a header that labels nothing
   (axe ``empty-table-header``): an empty header cell becomes an ordinary empty cell.
-* Scripts load with ``defer``, so the browser shows the page before it runs the theme's
-  JavaScript (Lighthouse: first contentful paint about 0.6 s sooner on a slow phone).
-  Deferred scripts still run in order, before ``DOMContentLoaded``; the one inline script
-  that needs them (GLightbox's set-up) waits for that event.
+  The table comes from the page's Markdown, not from a template, so it is fixed in the
+  page's HTML (``on_page_content``).
+* The glightbox plugin adds its script and its set-up to each page *after* the theme has
+  rendered it (its own ``on_post_page``), so no template can mark that script ``defer``.
+  It is deferred here, like the theme's, and its set-up (an inline script, which needs it)
+  waits for ``DOMContentLoaded``; deferred scripts run in order before that event.
 """
 
-import logging
 import re
 
 from mkdocs.plugins import event_priority
-
-log = logging.getLogger("mkdocs.hooks.quality")
-
-LABELS = {
-    '<div class="md-search" data-md-component="search" role="dialog"':
-        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search"',
-    '<div class="md-progress" data-md-component="progress" role="progressbar"':
-        '<div class="md-progress" data-md-component="progress" role="progressbar" aria-label="Loading the page"',
-}
 
 EMPTY_HEADER = re.compile(r"<th(?P<attrs>[^>]*)>\s*</th>")
 SCRIPT = re.compile(r'<script (?P<attrs>[^>]*\bsrc="[^"]+"[^>]*)></script>')
@@ -37,17 +28,11 @@ def on_page_content(html, page, config, files):
     return EMPTY_HEADER.sub(lambda m: f"<td{m['attrs']}></td>", html)
 
 
-@event_priority(-50)
+@event_priority(-50)  # after the glightbox plugin has added its scripts
 def on_post_page(output, page, config):
     output = SCRIPT.sub(defer, output)
-    output = GLIGHTBOX_INIT.sub(lambda m: f'{m[1]}addEventListener("DOMContentLoaded", () => {{{m[2]}}});{m[3]}',
-                                output)
-    for before, after in LABELS.items():
-        if before in output:
-            output = output.replace(before, after, 1)
-        elif page.file.src_uri != "404.md":
-            log.info(f"{page.file.src_uri}: the theme's HTML changed, no {before!r} to label")
-    return output
+    return GLIGHTBOX_INIT.sub(lambda m: f'{m[1]}addEventListener("DOMContentLoaded", () => {{{m[2]}}});{m[3]}',
+                              output)
 
 
 def defer(match):

@@ -1,19 +1,23 @@
-"""MkDocs hook: KaTeX from the npm package, so math needs no other host and no script.
+"""MkDocs hook: math typeset at build time as MathML by Temml, in a math font from npm.
 
-``npm ci`` (run by scripts/setup.sh) puts KaTeX in ``node_modules/``; this hook
-publishes the files the site needs under ``assets/katex/`` (nothing from KaTeX is
-copied into the repository) and typesets every formula at build time:
+``npm ci`` (run by scripts/setup.sh) puts Temml and the STIX Two Math font in
+``node_modules/``; this hook publishes the few files readers need under
+``assets/temml/`` (nothing from either package is copied into the repository) and
+typesets every formula at build time:
 
 * Arithmatex leaves ``\\(...\\)`` and ``\\[...\\]`` in ``class="arithmatex"`` elements;
-  ``on_post_page`` runs them all through KaTeX (``node``, one call per page) and writes
-  the result (HTML for the eye, MathML for screen readers) into the page. Readers'
-  browsers then only need KaTeX's CSS and fonts, not its 270 KB of JavaScript, and
-  the page does not re-layout while it typesets (this is what Lighthouse measured).
-  A formula KaTeX cannot read is a warning, so ``mkdocs build --strict`` fails on it.
+  ``on_post_page`` runs them all through Temml (``node``, one call per page) and writes
+  MathML into the page. Every current browser draws MathML itself and screen readers read
+  it, so a formula is one ``<math>`` tree and nothing else: no script, no second copy of
+  the formula drawn with HTML boxes (KaTeX's HTML output doubled a chapter's elements, and
+  Material's script pays for every element each time it restyles the page: this is what
+  Lighthouse measured on a phone, see scripts/bench/site.py).
+  A formula Temml cannot read is a warning, so ``mkdocs build --strict`` fails on it.
   The search index keeps the TeX source (it is built before ``on_post_page``).
-* KaTeX's stylesheet lists each font as WOFF2, WOFF and TTF; every current browser
-  takes the WOFF2, so only those are published and the stylesheet names only them
-  (tests/test_links.py checks that every ``url()`` resolves).
+* MathML needs a font with an OpenType MATH table (the sizes of fraction bars, radicals,
+  big operators, stretchy brackets). Phones rarely have one, so the site serves STIX Two
+  Math (@fontsource/stix-two-math; despite "latin" in its file name it is the whole font)
+  with Temml's stylesheet for it; docs/assets/stylesheets/math.css fits it to the pages.
 """
 
 import html
@@ -30,22 +34,25 @@ from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.hooks.vendor")
 
-KATEX = Path(__file__).resolve().parents[2] / "node_modules" / "katex" / "dist"
-WANTED = ["fonts/*.woff2"]  # the math is typeset here, so readers need only the fonts and the CSS
-
-FALLBACK_FONTS = re.compile(r',url\((fonts/[^)]+)\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)')
+NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
+TEMML = NODE_MODULES / "temml" / "dist"
+FONT = NODE_MODULES / "@fontsource" / "stix-two-math" / "files" / "stix-two-math-latin-400-normal.woff2"
+FONT_URL = re.compile(r"src: local\('STIXTwoMath'\),\s*url\('\./STIXTwoMath\.woff2'\);")
 
 
 @event_priority(100)
 def on_files(files, config):
-    if not KATEX.is_dir():
-        raise PluginError(f"KaTeX is missing from {KATEX}; run `npm ci` (scripts/setup.sh does)")
-    for pattern in WANTED:
-        for path in sorted(KATEX.glob(pattern)):
-            uri = "assets/katex/" + path.relative_to(KATEX).as_posix()
-            files.append(File.generated(config, uri, abs_src_path=str(path)))
-    css = FALLBACK_FONTS.sub("", (KATEX / "katex.min.css").read_text())
-    files.append(File.generated(config, "assets/katex/katex.min.css", content=css))
+    for needed in (TEMML / "temml.cjs", TEMML / "Temml-STIX2.css", FONT):
+        if not needed.is_file():
+            raise PluginError(f"{needed} is missing; run `npm ci` (scripts/setup.sh does)")
+    css = (TEMML / "Temml-STIX2.css").read_text()
+    # The font is named as it is published, and the fallback text shows while it loads.
+    css, found = FONT_URL.subn("src: local('STIXTwoMath'), url('STIXTwoMath.woff2') format('woff2');\n"
+                               "  font-display: swap;", css)
+    if found != 1:
+        raise PluginError("Temml-STIX2.css no longer names its font as expected: update FONT_URL")
+    files.append(File.generated(config, "assets/temml/temml.css", content=css))
+    files.append(File.generated(config, "assets/temml/STIXTwoMath.woff2", abs_src_path=str(FONT)))
     return files
 
 
@@ -56,13 +63,13 @@ MATH = re.compile(
     re.DOTALL)
 
 RENDER = r"""
-const katex = require(process.argv[1]);
+const temml = require(process.argv[1]);
 let input = "";
 process.stdin.on("data", (chunk) => (input += chunk));
 process.stdin.on("end", () => {
   const out = JSON.parse(input).map(([tex, displayMode]) => {
     try {
-      return {html: katex.renderToString(tex, {displayMode, throwOnError: true, strict: "ignore"})};
+      return {mathml: temml.renderToString(tex, {displayMode, throwOnError: true})};
     } catch (error) {
       return {error: String(error.message || error)};
     }
@@ -73,14 +80,14 @@ process.stdin.on("end", () => {
 
 
 def typeset(formulas):
-    """KaTeX HTML for each (tex, display) pair, or an error message."""
+    """Temml's MathML for each (tex, display) pair, or an error message."""
     node = shutil.which("node")
     if node is None:
         raise PluginError("node is needed to typeset the math (scripts/setup.sh installs it)")
-    done = subprocess.run([node, "-e", RENDER, str(KATEX / "katex.js")], input=json.dumps(formulas),
+    done = subprocess.run([node, "-e", RENDER, str(TEMML / "temml.cjs")], input=json.dumps(formulas),
                           capture_output=True, text=True, check=False)
     if done.returncode:
-        raise PluginError(f"KaTeX failed: {done.stderr}")
+        raise PluginError(f"Temml failed: {done.stderr}")
     return json.loads(done.stdout)
 
 
@@ -96,10 +103,10 @@ def on_post_page(output, page, config):
     for match, (tex, _), result in zip(found, formulas, results):
         parts.append(output[last:match.start()])
         if "error" in result:
-            log.warning(f"{page.file.src_uri}: KaTeX cannot typeset {tex!r}: {result['error']}")
+            log.warning(f"{page.file.src_uri}: Temml cannot typeset {tex!r}: {result['error']}")
             parts.append(match[0])
         else:
-            parts.append(f'<{match["tag"]} class="arithmatex">{result["html"]}</{match["tag"]}>')
+            parts.append(f'<{match["tag"]} class="arithmatex">{result["mathml"]}</{match["tag"]}>')
         last = match.end()
     parts.append(output[last:])
     return "".join(parts)

@@ -10,7 +10,9 @@ One picture per file:
 
 * ``scripts/figures/<part>/<name>.py`` defines ``draw(theme)``, which returns a
   matplotlib figure (themes: ``scripts.style.palette.THEMES``). It is saved as
-  ``<name>.svg`` (light theme) and ``<name>.dark.svg``.
+  ``<name>.svg`` (light theme) and ``<name>.dark.svg``. When ``draw`` takes a ``layout``
+  (``def draw(theme, layout="wide")``), it is also drawn with ``layout="narrow"`` for
+  phones: ``<name>.narrow.svg`` and ``<name>.narrow.dark.svg``.
 * ``scripts/scenes/<part>/<name>.py`` defines one Manim scene class, ``Clip``. It
   becomes ``<name>.mp4`` (H.264, yuv420p, index at the front), ``<name>.poster.png``
   (its last frame) and ``<name>.vtt`` (captions made from the scene's subcaptions).

@@ -21,10 +21,12 @@ class Job:
     kind: str  # "figure" or "scene"
     source: Path
     target: str  # "draw" or "Clip"
+    narrow: bool = False  # a figure whose draw takes a layout: it also gets a narrow variant for phones
 
     def outputs(self):
         if self.kind == "figure":
-            return [f"{self.name}.svg", f"{self.name}.dark.svg"]
+            variants = ["", ".narrow"] if self.narrow else [""]
+            return [f"{self.name}{variant}{theme}.svg" for variant in variants for theme in ("", ".dark")]
         return [f"{self.name}.mp4", f"{self.name}.poster.png", f"{self.name}.vtt"]
 
 
@@ -38,9 +40,18 @@ def output_name(path):
     return path.stem.replace("_", "-")
 
 
-def _defines(path, target, node_type):
+def _definition(path, target, node_type):
+    """The top-level ``def``/``class`` called ``target`` in the file at ``path``, or None."""
     tree = ast.parse(path.read_text(), str(path))
-    return any(isinstance(node, node_type) and node.name == target for node in tree.body)
+    return next((node for node in tree.body if isinstance(node, node_type) and node.name == target), None)
+
+
+def takes_layout(definition):
+    """Whether a ``def draw(...)`` has a ``layout`` parameter, i.e. draws a wide and a narrow variant."""
+    if not isinstance(definition, ast.FunctionDef):
+        return False
+    arguments = definition.args
+    return any(arg.arg == "layout" for arg in arguments.args + arguments.kwonlyargs)
 
 
 def discover(root=ROOT):
@@ -54,12 +65,13 @@ def discover(root=ROOT):
         for path in sorted((Path(root) / "scripts" / folder).glob("*/*.py")):
             if not is_picture(path):
                 continue
-            if not _defines(path, target, node_type):
+            definition = _definition(path, target, node_type)
+            if definition is None:
                 what = "def draw(theme)" if kind == "figure" else "class Clip(...)"
                 problems.append(f"{path.relative_to(root)} defines no top-level {what}; "
                                 f"helpers belong in files whose name starts with _")
                 continue
-            jobs.append(Job(output_name(path), kind, path, target))
+            jobs.append(Job(output_name(path), kind, path, target, narrow=takes_layout(definition)))
     sources = {}
     for job in jobs:
         sources.setdefault(job.name, []).append(job.source.relative_to(root).as_posix())

@@ -1,4 +1,4 @@
-"""Make the files of one picture: two SVGs for a figure; MP4, poster and captions for a scene."""
+"""Make the files of one picture: SVGs for a figure (light, dark, narrow); MP4, poster and captions for a scene."""
 
 import importlib
 import subprocess
@@ -12,7 +12,11 @@ from scripts.render.discovery import module_name
 
 
 def render_figure(job, out_dir):
-    """Call the figure's ``draw(theme)`` once per theme and save ``name.svg`` and ``name.dark.svg``."""
+    """Call the figure's ``draw(theme)`` once per theme and save ``name.svg`` and ``name.dark.svg``.
+
+    A figure whose ``draw(theme, layout="wide")`` takes a layout is drawn once more per
+    theme with ``layout="narrow"`` (for phones): ``name.narrow.svg`` and ``name.narrow.dark.svg``.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -22,8 +26,10 @@ def render_figure(job, out_dir):
     from scripts.style.plotting import save_svg
 
     draw = getattr(importlib.import_module(module_name(job.source)), job.target)
-    for theme, output in zip(("light", "dark"), job.outputs()[:2]):
-        figure = draw(THEMES[theme])
+    layouts = [{"layout": "wide"}, {"layout": "narrow"}] if job.narrow else [{}]
+    variants = [(layout, theme) for layout in layouts for theme in ("light", "dark")]
+    for (layout, theme), output in zip(variants, job.outputs()):
+        figure = draw(THEMES[theme], **layout)
         save_svg(figure, Path(out_dir) / output)
         plt.close(figure)
 

@@ -28,6 +28,8 @@ def settings(job, quality):
     result = {"renderer": RENDERER_VERSION, "quality": quality, library: metadata.version(library)}
     if job.kind == "scene":
         result.update(QUALITY[quality])
+    if job.narrow:
+        result["layouts"] = ["wide", "narrow"]
     return result
 
 

@@ -1,10 +1,18 @@
 """Shared matplotlib style: every figure on the site looks like this.
 
-A figure's ``draw(theme)`` takes a theme (a dict from ``scripts.style.palette.THEMES``)
-and builds its figure inside ``themed(theme)``, so text, axes and grid take the
-theme's colours and the same font everywhere. Below the theme: the drawing pieces that
-several figures share (function-and-slope panels, YES/NO regions, network nodes and
-arrows), so a figure file keeps only its own picture.
+A figure's ``draw(theme, layout="wide")`` takes a theme (a dict from
+``scripts.style.palette.THEMES``) and a layout, and builds its figure inside
+``themed(theme)``, so text, axes and grid take the theme's colours and the same font
+everywhere.
+
+Figures are drawn at the width they are shown, so their text is never shrunk:
+``"wide"`` is the content column on a desktop (688 CSS px), ``"narrow"`` the column on a
+390-px phone (358 px), where panels stack in one column. ``subplots(layout, panels)`` and
+``new_figure(layout, height)`` give the right size, so a figure file never types a width.
+No text is smaller than ``SMALLEST_TEXT`` points (9.5 pt = 12.7 px).
+
+Below the theme: the drawing pieces that several figures share (function-and-slope
+panels, YES/NO regions, network nodes and arrows), so a figure file keeps only its own picture.
 """
 
 from contextlib import contextmanager
@@ -45,11 +53,68 @@ def style(theme):
     }
 
 
+# ---------------------------------------------------------------- sizes: drawn at the width shown
+
+LAYOUTS = ("wide", "narrow")
+WIDTH = {"wide": 688 / 96, "narrow": 358 / 96}  # inches (1 in = 96 CSS px): the content column, desktop and phone
+SMALLEST_TEXT = 9.5  # points
+
+
+def per_layout(value, layout):
+    """``value`` itself, or its wide or narrow half when it is a ``(wide, narrow)`` pair.
+
+    >>> per_layout((4.0, 6.5), "narrow"), per_layout(3.0, "narrow")
+    (6.5, 3.0)
+    """
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {LAYOUTS}, got {layout!r}")
+    if isinstance(value, tuple):
+        return value[LAYOUTS.index(layout)]
+    return value
+
+
+def figure_width(layout):
+    """The width of a figure for ``layout``, in inches."""
+    per_layout(0, layout)  # checks the name
+    return WIDTH[layout]
+
+
+def new_figure(layout, height, **kwargs):
+    """An empty figure as wide as the column for ``layout``; ``height`` in inches (or a (wide, narrow) pair)."""
+    kwargs.setdefault("layout", "constrained")
+    return plt.figure(figsize=(figure_width(layout), per_layout(height, layout)), **kwargs)
+
+
+def subplots(layout, panels=1, aspect=0.7, columns=None, extra=0.0, **kwargs):
+    """A figure of ``panels`` panels: in a row when ``"wide"``, stacked in a column when ``"narrow"``.
+
+    Each panel is ``aspect`` times as high as it is wide; ``extra`` inches are added for a
+    legend or titles. ``columns`` (a number or a ``(wide, narrow)`` pair) overrides how many
+    panels sit side by side. Returns the figure and a flat list of the panels (cells of the
+    grid beyond ``panels`` are removed). Other keywords go to ``plt.subplots``.
+    """
+    width = figure_width(layout)
+    columns = per_layout(columns, layout) or (panels if layout == "wide" else 1)
+    rows = -(-panels // columns)
+    height = rows * (width / columns) * per_layout(aspect, layout) + per_layout(extra, layout)
+    kwargs.setdefault("layout", "constrained")
+    figure, axes = plt.subplots(rows, columns, figsize=(width, height), squeeze=False, **kwargs)
+    axes = list(axes.ravel())
+    for ax in axes[panels:]:
+        ax.remove()
+    return figure, axes[:panels]
+
+
 @contextmanager
 def themed(theme):
     """Use the site's style for ``theme`` inside a ``with`` block."""
     with matplotlib.rc_context(style(theme)):
         yield
+
+
+def opaque(theme):
+    """Legend keywords for a legend on the theme's background, hiding the lines that pass behind it."""
+    return {"frameon": True, "facecolor": theme["background"], "edgecolor": "none", "framealpha": 1.0}
 
 
 SVG_SETTINGS = {
@@ -59,9 +124,13 @@ SVG_SETTINGS = {
 
 
 def save_svg(figure, path):
-    """Save ``figure`` as an SVG with no timestamp, so identical figures give identical files."""
+    """Save ``figure`` as an SVG with no timestamp, so identical figures give identical files.
+
+    The page is the figure's own size, not cropped: a figure drawn as wide as the column
+    (``subplots``, ``new_figure``) is shown at exactly the size its text was set in.
+    """
     with matplotlib.rc_context(SVG_SETTINGS):  # read at save time, not when drawing
-        figure.savefig(path, format="svg", bbox_inches="tight", pad_inches=0.08, metadata={"Date": None})
+        figure.savefig(path, format="svg", metadata={"Date": None})
     plt.close(figure)
 
 
@@ -72,13 +141,14 @@ SQUASH_YLIM = (-1.25, 1.25)  # sigmoid and tanh
 RAMP_YLIM = (-1.6, 5.2)  # ReLU, leaky ReLU and ELU
 
 
-def function_and_slope_axes(x_range, figure_size=(9.0, 3.4)):
-    """Two panels side by side, the function (left) and its slope (right), with zero lines.
+def function_and_slope_axes(x_range, layout="wide", aspect=0.78):
+    """Two panels, the function (left or top) and its slope (right or below), with zero lines.
 
     Every slope panel gets the same y range, so the pictures can be compared.
     """
-    figure, (left, right) = plt.subplots(1, 2, figsize=figure_size, constrained_layout=True, sharex=True)
+    figure, (left, right) = subplots(layout, 2, aspect=aspect, sharex=True)
     for ax in (left, right):
+        ax.tick_params(labelbottom=True)  # stacked (narrow), the upper panel keeps its numbers too
         ax.set_xlim(*x_range)
         ax.set_xlabel("input x")
         ax.axhline(0, color=plt.rcParams["axes.edgecolor"], linewidth=0.8, zorder=1)

@@ -3,39 +3,40 @@
 Numbers: ``site_src.examples.descent`` (its learning rates, steps and ``descend``).
 """
 
-import matplotlib.pyplot as plt
 import numpy as np
 
-from scripts.style.plotting import themed
+from scripts.style.palette import series
+from scripts.style.plotting import subplots, themed
 from site_src.examples.descent import RATES, STEPS, parabola_loss, paths
 
-LOOKS = {  # learning rate -> (what it does, colour role, line style)
-    0.02: ("too small", "muted", "-"),
-    0.3: ("good", "positive", "-"),
-    0.8: ("big: zig-zags, still lands", "extra", "--"),
-    1.05: ("too big: blows up", "negative", "-"),
+LOOKS = {  # learning rate -> (what it does, series colour, line style, marker)
+    0.02: ("too small", 2, "-", "o"),
+    0.3: ("good", 0, "-", "s"),
+    0.8: ("big: zig-zags, still lands", 1, "--", "^"),
+    1.05: ("too big: blows up", 3, "-.", "D"),
 }
 
 
-def draw(theme):
-    """Left: the dial w after each step. Right: the loss after each step, on a log scale."""
+def draw(theme, layout="wide"):
+    """Left (or top): the dial w after each step. Right (or below): the loss after each step, on a log scale."""
     dials = paths()
     steps = np.arange(STEPS + 1)
+    colours = series(theme)  # one line per learning rate: plain series, so neutral colours
     with themed(theme):
-        figure, (left, right) = plt.subplots(1, 2, figsize=(9.4, 4.1), constrained_layout=True)
+        figure, (left, right) = subplots(layout, 2, aspect=(0.8, 0.7), extra=(0.75, 1.3))
         for lr in RATES:
-            name, role, style = LOOKS[lr]
+            name, colour, style, marker = LOOKS[lr]
             path = np.array(dials[lr])
             text = f"η = {lr:g}: {name}"
-            left.plot(steps, path, style, marker="o", markersize=3.5, color=theme[role], linewidth=1.8, label=text)
-            right.plot(steps, parabola_loss(path), style, marker="o", markersize=3.5, color=theme[role],
-                       linewidth=1.8, label=text)
-        left.axhline(3.0, color=theme["text"], linewidth=1.2, linestyle=":", label="the best dial, w = 3")
+            for ax, values in ((left, path), (right, parabola_loss(path))):
+                ax.plot(steps, values, linestyle=style, marker=marker, markersize=4, color=colours[colour],
+                        linewidth=1.8, label=text)
+        left.axhline(3.0, color=theme["muted"], linewidth=1.4, linestyle=":", label="the best dial, w = 3")
         left.set(xlabel="step", ylabel="the dial w", ylim=(-5.5, 11.5), title="The dial, step by step")
-        left.set_xticks(steps)
         right.set_yscale("log")
-        right.set_xticks(steps)
         right.set(xlabel="step", ylabel="loss (log scale)", title="The loss, step by step")
+        for ax in (left, right):
+            ax.set_xticks(steps if layout == "wide" else steps[::2])
         handles, labels = left.get_legend_handles_labels()
-        figure.legend(handles, labels, loc="outside lower center", ncols=3)
+        figure.legend(handles, labels, loc="outside lower center", ncols=2 if layout == "wide" else 1, fontsize=10)
     return figure

@@ -22,7 +22,7 @@ from manim import (
     Write,
 )
 
-from scripts.style.manim import SiteScene, label, neuron
+from scripts.style.manim import OneTakeScene, label, neuron
 from scripts.style.numbers import fmt
 from scripts.style.palette import ANIM
 from site_src.datasets import FRUIT_FEATURES
@@ -30,7 +30,7 @@ from site_src.examples.perceptron import LR, first_mistake
 from site_src.neurons import Perceptron
 
 
-class Clip(SiteScene):
+class Clip(OneTakeScene):
     """The perceptron after one epoch meets the first fruit it gets wrong, and learns from it."""
 
     def construct(self):
@@ -48,7 +48,9 @@ class Clip(SiteScene):
             inputs.add(VGroup(node, label(fmt(value), size=28).move_to(node), name_text))
             edges.add(Arrow(node.get_right(), circle.get_center(), buff=0.75, color=ANIM["muted"],
                             stroke_width=3, max_tip_length_to_length_ratio=0.06))
-            weight_labels.add(self.weight_label(i, w[i]).next_to(edges[i].get_center(), UP, buff=0.22))
+            # above the upper arrow, below the lower one, near the input: clear of the line and the bias
+            weight_labels.add(self.weight_label(i, w[i]).next_to(edges[i].point_from_proportion(0.3),
+                                                                  UP if i == 0 else DOWN, buff=0.22))
         bias_label = label(f"bias b = {fmt(b)}", size=24).next_to(circle, DOWN, buff=0.25)
         output_arrow = Arrow(circle.get_right(), circle.get_right() + RIGHT * 2.2, buff=0.1,
                              color=ANIM["muted"], stroke_width=3)
@@ -83,8 +85,8 @@ class Clip(SiteScene):
         answer_text = self.answer_text(answer).move_to(output_box)
         rule = label(f"{fmt(total, 3)} {'≥' if answer else '<'} 0, so the switch says {'YES' if answer else 'NO'}",
                      size=26).next_to(sum_line, DOWN, buff=0.25)
-        self.narrate(f"The step switch: the total is {'at least' if answer else 'below'} zero, "
-                     f"so the answer is {'YES' if answer else 'NO'}.",
+        self.narrate(f"The total is {'at least' if answer else 'below'} zero, "
+                     f"so the step switch says {'YES' if answer else 'NO'}.",
                      FadeIn(rule), FadeIn(answer_text))
 
         # 4. the truth
@@ -103,10 +105,9 @@ class Clip(SiteScene):
                     size=24, color="gradient") for i in range(2)],
             label(f"b ← {fmt(b)} + {LR} × ({signed}) = {fmt(new_b)}", size=24, color="gradient"),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.14).move_to(DOWN * 2.2)
-        self.narrate("The learning rule: nudge each weight by learning rate × error × input, "
-                     "and the bias by learning rate × error.",
+        self.narrate("The learning rule nudges every weight and the bias towards the right answer.",
                      FadeOut(product_labels), FadeOut(sum_line), FadeOut(rule), FadeIn(nudges),
-                     run_time=1.2, hold=3.0)
+                     run_time=1.2, hold=3.5)
         self.narrate("The weights and the bias take their new values.",
                      *[Transform(weight_labels[i], self.weight_label(i, new_w[i]).move_to(weight_labels[i]))
                        for i in range(2)],
@@ -119,10 +120,10 @@ class Clip(SiteScene):
         again = label(f"Same fruit again: total = {fmt(new_total, 3)}, so the answer is "
                       f"{'YES' if new_answer else 'NO'}" + ("  ✓" if new_answer == target else ""),
                       size=26, color="active").move_to(DOWN * 2.2)
-        self.narrate("Try the same fruit again with the new weights: "
+        self.narrate("Same fruit, new weights: "
                      + ("now the answer is right." if new_answer == target else "still wrong, but closer."),
                      FadeOut(nudges), FadeIn(again),
-                     Transform(answer_text, self.answer_text(new_answer).move_to(output_box)), hold=2.5)
+                     Transform(answer_text, self.answer_text(new_answer).move_to(output_box)))
 
     @staticmethod
     def weight_label(i, value):

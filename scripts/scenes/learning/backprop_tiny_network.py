@@ -4,7 +4,21 @@ Numbers: ``site_src.examples.tiny_network.story`` (the forward pass, the gradien
 ``site_src.mlp.MLP``'s backward pass, and one step with learning rate ``LR``).
 """
 
-from manim import DOWN, LEFT, RIGHT, UP, Create, FadeIn, FadeOut, Indicate, Line, RoundedRectangle, Transform, VGroup
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    BackgroundRectangle,
+    Create,
+    FadeIn,
+    FadeOut,
+    Indicate,
+    Line,
+    RoundedRectangle,
+    Transform,
+    VGroup,
+)
 
 from scripts.style.manim import OneTakeScene, label, neuron
 from scripts.style.numbers import fmt
@@ -15,6 +29,13 @@ from site_src.examples.tiny_network import LR, story
 INPUT_X, HIDDEN_X, OUTPUT_X, LOSS_X = -5.5, -1.3, 2.6, 5.3
 ROW_Y = (1.5, -1.3)
 NODE_R = 0.55
+WEIGHT_AT = 0.3  # where on its line a weight sits (0 = start, 1 = end)
+GRADIENT_AT = {"W1": 0.7, "W2": 0.6}  # and its gradient: W2's stays clear of the output's labels
+
+
+def on_line(text):
+    """``text`` on a patch of the card's colour, so it can sit on its line and still be read."""
+    return VGroup(BackgroundRectangle(text, color=ANIM["background"], fill_opacity=1, buff=0.05), text)
 
 
 class Clip(OneTakeScene):
@@ -37,26 +58,21 @@ class Clip(OneTakeScene):
                                for i in range(2)])
         target = label(f"right answer\ny = {fmt(s['y'], 0)}", size=22, color="muted").next_to(loss_box, DOWN, 0.2)
 
-        # edges and their weights: W1[j, i] joins input i to hidden neuron j
-        edges, weight_labels, where = VGroup(), {}, {}
-        spots = {(0, 0): (0.45, UP * 0.3), (1, 1): (0.45, DOWN * 0.3),
-                 (1, 0): (0.28, UP * 0.36), (0, 1): (0.28, DOWN * 0.36)}
-        for (j, i), (t, nudge) in spots.items():
-            edge = Line(inputs[i].get_center(), hidden[j].get_center(), buff=NODE_R, color=ANIM["muted"],
-                        stroke_width=2.5)
+        # edges and their weights: W1[j, i] joins input i to hidden neuron j. Each weight sits on its
+        # line near the start, its gradient later near the end: the two crossing lines are far apart there.
+        edges, weight_labels, where, grad_where = VGroup(), {}, {}, {}
+        for key, start, end in [*[(("W1", j, i), inputs[i], hidden[j]) for j in range(2) for i in range(2)],
+                                *[(("W2", 0, j), hidden[j], output) for j in range(2)]]:
+            edge = Line(start.get_center(), end.get_center(), buff=NODE_R, color=ANIM["muted"], stroke_width=2.5)
             edges.add(edge)
-            where[("W1", j, i)] = edge.point_from_proportion(t) + nudge
-        for j in range(2):
-            edge = Line(hidden[j].get_center(), output.get_center(), buff=NODE_R, color=ANIM["muted"],
-                        stroke_width=2.5)
-            edges.add(edge)
-            where[("W2", 0, j)] = edge.point_from_proportion(0.45) + (UP if j == 0 else DOWN) * 0.32 + RIGHT * 0.1
+            where[key] = edge.point_from_proportion(WEIGHT_AT)
+            grad_where[key] = edge.point_from_proportion(GRADIENT_AT[key[0]])
         edges.add(Line(output.get_right(), loss_box.get_left(), color=ANIM["muted"], stroke_width=2.5))
         for key in where:
             weight_labels[key] = self.weight_label(s[key[0]][key[1], key[2]]).move_to(where[key])
 
         self.add(title, legend)
-        self.narrate("The tiny network: 2 inputs, 2 hidden neurons and 1 output, all with the sigmoid switch. "
+        self.narrate("A tiny network: 2 inputs, 2 sigmoid neurons, 1 sigmoid output. "
                      "The numbers on the lines are its weights.",
                      *[Create(c) for c in inputs + hidden + [output]], Create(loss_box), Create(edges),
                      FadeIn(input_names), FadeIn(target), *[FadeIn(w) for w in weight_labels.values()],
@@ -66,7 +82,7 @@ class Clip(OneTakeScene):
 
         def say(caption, text, *animations, color="positive", hold=2.0):
             nonlocal formula
-            new = label(text, size=24, color=color).move_to([0, -3.3, 0])
+            new = label(text, size=24, color=color).move_to([0, -2.95, 0])
             self.narrate(caption, FadeOut(formula), FadeIn(new), *animations, run_time=0.8, hold=hold)
             formula = new
 
@@ -75,48 +91,43 @@ class Clip(OneTakeScene):
         a1_labels = [label(fmt(s["a1"][j], 2), size=24, color="positive").move_to(hidden[j]) for j in range(2)]
         z1_labels = [label(f"z = {fmt(s['z1'][j], 2)}", size=22, color="positive").next_to(
             hidden[j], UP if j == 0 else DOWN, buff=0.12) for j in range(2)]
-        say("Forward pass: the inputs 1 and 2 go in. Each hidden neuron adds up its weighted inputs and its bias, "
-            "then squashes the total with the sigmoid.",
+        say("Forward: each hidden neuron adds its weighted inputs and its bias, then squashes the total "
+            "with the sigmoid.",
             f"z = W₁x + b₁ = ({fmt(s['z1'][0])}, {fmt(s['z1'][1])}),   "
             f"a = σ(z) = ({fmt(s['a1'][0], 3)}, {fmt(s['a1'][1], 3)})",
             *[FadeIn(v) for v in x_values], *[FadeIn(m) for m in a1_labels + z1_labels], hold=2.4)
         yhat_label = label(fmt(s["y_hat"], 2), size=24, color="positive").move_to(output)
         z2_label = label(f"z = {fmt(s['z2'], 3)}", size=22, color="positive").next_to(output, UP, buff=0.12)
         loss_label = label(f"L = {fmt(s['loss'], 4)}", size=24, color="positive").move_to(loss_box)
-        say("The output neuron does the same with the hidden values. The loss scores how wrong its answer is.",
+        say("The output neuron does the same. The loss scores how wrong its answer is.",
             f"ŷ = σ({fmt(s['z2'], 3)}) = {fmt(s['y_hat'], 4)},   L = (ŷ − y)² = {fmt(s['loss'], 4)}",
             FadeIn(yhat_label), FadeIn(z2_label), FadeIn(loss_label), hold=2.4)
 
         # ---- backward, in red
         dyhat = label(f"∂L/∂ŷ = {fmt(s['dL_dyhat'], 3)}", size=22, color="gradient").next_to(
             loss_box, UP, buff=0.2)
-        delta2 = label(f"δ = {fmt(s['delta2'], 3)}", size=22, color="gradient").next_to(
-            output, DOWN, buff=0.12).shift(RIGHT * 0.45)
-        say("Backward pass: how fast does the loss change when the answer changes? "
-            "Then multiply by the output sigmoid's slope, ŷ(1 − ŷ).",
+        delta2 = label(f"δ = {fmt(s['delta2'], 3)}", size=22, color="gradient").next_to(output, DOWN, buff=0.12)
+        say("Backward: the loss's slope at the answer, times the output sigmoid's slope, gives δ₂.",
             f"∂L/∂ŷ = 2(ŷ − y) = {fmt(s['dL_dyhat'], 3)},   "
             f"δ₂ = {fmt(s['dL_dyhat'], 4)} × {fmt(s['slope_out'], 4)} = {fmt(s['delta2'], 4)}",
             FadeIn(dyhat), FadeIn(delta2), color="gradient", hold=2.6)
-        gW2 = [self.grad_label(s["gW2"][j]).next_to(weight_labels[("W2", 0, j)], RIGHT, buff=0.12)
-               for j in range(2)]
-        say("Each output weight's gradient is δ times the hidden value on its line.",
+        gW2 = [self.grad_label(s["gW2"][j]).move_to(grad_where[("W2", 0, j)]) for j in range(2)]
+        say("Each output weight's gradient: δ₂ times the hidden value on its line.",
             f"∂L/∂W₂ = δ₂ × a = ({fmt(s['gW2'][0], 3)}, {fmt(s['gW2'][1], 3)})",
             *[FadeIn(g) for g in gW2], color="gradient")
         delta1 = [label(f"δ = {fmt(s['delta1'][j], 3)}", size=22, color="gradient").next_to(
             z1_labels[j], RIGHT, buff=0.3) for j in range(2)]
-        say("The signal flows back along the output weights, then through each hidden sigmoid's slope.",
-            f"δ₁ = (W₂ᵀδ₂) × a(1 − a) = ({fmt(s['delta1'][0], 4)}, {fmt(s['delta1'][1], 4)})",
-            *[FadeIn(d) for d in delta1], color="gradient")
-        gW1 = {key: self.grad_label(s["gW1"][key[1], key[2]]).next_to(weight_labels[key], RIGHT, buff=0.1)
+        gW1 = {key: self.grad_label(s["gW1"][key[1], key[2]]).move_to(grad_where[key])
                for key in weight_labels if key[0] == "W1"}
-        say("Each first-layer weight's gradient is its neuron's δ times the input on its line.",
-            "∂L/∂W₁ = δ₁ xᵀ: every weight now knows which way is downhill",
-            *[FadeIn(g) for g in gW1.values()], color="gradient", hold=2.2)
+        say("δ₂ flows back through the output weights and the hidden sigmoids' slopes. Each first-layer "
+            "weight's gradient: its neuron's δ times its input.",
+            f"δ₁ = (W₂ᵀδ₂) × a(1 − a) = ({fmt(s['delta1'][0], 4)}, {fmt(s['delta1'][1], 4)}),   ∂L/∂W₁ = δ₁ xᵀ",
+            *[FadeIn(d) for d in delta1], *[FadeIn(g) for g in gW1.values()], color="gradient")
 
         # ---- the update, in yellow
         new_labels = {key: self.weight_label(s["new_" + key[0]][key[1], key[2]], color="active").move_to(
             weight_labels[key]) for key in weight_labels}
-        say(f"The update: every weight and bias takes a step against its gradient, with learning rate {LR}.",
+        say(f"The update: every weight and bias steps against its gradient, with learning rate {LR}.",
             f"new weight = old weight − {LR} × gradient",
             *[FadeOut(g) for g in list(gW1.values()) + gW2],
             *[Transform(weight_labels[key], new_labels[key]) for key in weight_labels], color="active", hold=2.0)
@@ -128,8 +139,8 @@ class Clip(OneTakeScene):
 
     @staticmethod
     def weight_label(value, color="text"):
-        return label(fmt(value, 2 if color == "text" else 3), size=22, color=color)
+        return on_line(label(fmt(value, 2 if color == "text" else 3), size=22, color=color))
 
     @staticmethod
     def grad_label(value):
-        return label(fmt(value, 3), size=22, color="gradient")
+        return on_line(label(fmt(value, 3), size=22, color="gradient"))

@@ -9,6 +9,7 @@ from manim import DOWN, UP, FadeIn, Indicate, LaggedStart, VGroup
 from scripts.style.manim import OneTakeScene, bar, label
 from scripts.style.numbers import fmt
 from scripts.style.palette import ANIM
+from site_src.activations import sigmoid_grad
 from site_src.examples.vanishing import CHAIN_DEPTH, CHAIN_INPUTS, neuron_chain
 
 CENTRES = {"sigmoid": -3.55, "relu": 3.55}  # x of each chain's column
@@ -33,8 +34,7 @@ class Clip(OneTakeScene):
             centre = CENTRES[activation]
             slopes, grads = neuron_chain(activation, CHAIN_DEPTH, x=x)
             name = {"sigmoid": "sigmoid neurons", "relu": "ReLU neurons"}[activation]
-            heading = label(f"{name} (weights 1)", size=26,
-                            color="negative" if activation == "sigmoid" else "positive").move_to([centre, 2.75, 0])
+            heading = label(f"{name} (weights 1)", size=26).move_to([centre, 2.75, 0])  # two plain series
             self.add(heading)
             columns.append((centre, slopes, grads))
 
@@ -58,19 +58,19 @@ class Clip(OneTakeScene):
         self.add(key)
         start = [row(c, CHAIN_DEPTH) for c in range(len(columns))]
         self.narrate("Start at the end of each chain with a gradient of 1.", *[FadeIn(r) for r in start],
-                     run_time=0.8, hold=1.6)
+                     run_time=0.8)
         first = [row(c, CHAIN_DEPTH - 1) for c in range(len(columns))]
-        self.narrate("Each step back multiplies by that neuron's slope (its weight is 1). "
-                     "A sigmoid's slope is at most 0.25; a ReLU's is 1 for positive inputs.",
-                     *[FadeIn(r, shift=DOWN * 0.15) for r in first], run_time=0.6, hold=2.6)
+        steepest = fmt(float(sigmoid_grad(0.0)), 2)  # the sigmoid is steepest at 0
+        self.narrate(f"Each step back multiplies by the neuron's slope: a sigmoid's is at most {steepest}, "
+                     "a ReLU's is 1 here.",
+                     *[FadeIn(r, shift=DOWN * 0.15) for r in first], run_time=0.6)
         rest = [VGroup(*[row(c, k) for c in range(len(columns))]) for k in range(CHAIN_DEPTH - 2, -1, -1)]
-        self.narrate("Neuron after neuron, the sigmoid chain's gradient shrinks about four to five times at "
-                     "every step, while the ReLU chain's stays the same.",
+        self.narrate("Step after step, the sigmoid chain's gradient shrinks about four times; "
+                     "the ReLU chain's stays the same.",
                      LaggedStart(*[FadeIn(r, shift=DOWN * 0.15) for r in rest], lag_ratio=1.0),
-                     run_time=6.0, hold=0.5)
+                     run_time=5.4, hold=0.5)
         sig, rel = columns[0][2][0], columns[1][2][0]
-        self.narrate(f"At the input the sigmoid chain's gradient is {fmt(sig, 3, sci_below=0.01)}: "
-                     "almost nothing to learn from. "
-                     f"The ReLU chain still has {fmt(rel, 3)}. Real layers also multiply by their weights, "
-                     "so good starting weights matter too.", Indicate(title, scale_factor=1.0, color=ANIM["text"]),
-                     run_time=0.3, hold=4.0)
+        self.narrate(f"At the input, the sigmoid chain's gradient is {fmt(sig, 3, sci_below=0.01)}: "
+                     f"almost nothing to learn from. The ReLU chain still has {fmt(rel, 3)}.",
+                     Indicate(title, scale_factor=1.0, color=ANIM["text"]), run_time=0.3)
+        self.narrate("Real layers also multiply by their weights, so good starting weights matter too.")

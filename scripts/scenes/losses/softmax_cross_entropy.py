@@ -1,22 +1,23 @@
 """Animation: raw scores become probabilities (softmax), and the right answer's probability becomes a loss.
 
-Then training raises the right answer's score, step by step, and the loss shrinks.
-Numbers: ``site_src.examples.cross_entropy`` (the fruit, its scores, and ``softmax_steps``,
-which uses ``site_src.activations.softmax`` and ``site_src.losses.cross_entropy_from_logits``).
+Then training moves all three scores against the loss's real gradient (softmax minus the
+right answer), and the loss shrinks. Numbers: ``site_src.examples.cross_entropy`` (the fruit,
+its scores, ``softmax_steps`` and ``gradient_steps``, which use ``site_src.activations.softmax``
+and ``site_src.losses``).
 """
 
-from manim import DOWN, LEFT, UP, FadeIn, Indicate, Line, Transform, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, AnimationGroup, FadeIn, FadeOut, Indicate, Line, Succession, Transform, VGroup
 
-from scripts.style.manim import SiteScene, bar, label
+from scripts.style.manim import OneTakeScene, bar, label
 from scripts.style.numbers import fmt
 from scripts.style.palette import ANIM
-from site_src.examples.cross_entropy import BETTER_APPLE_SCORES, CLASSES, SCORES, TRUE_CLASS, softmax_steps
+from site_src.examples.cross_entropy import CLASSES, CLIP_LR, SCORES, TRUE_CLASS, gradient_steps, softmax_steps
 
 BASELINE = -1.55  # y of the line the bars stand on
 BAR_X = (-4.9, -3.3, -1.7)
 BAR_WIDTH = 1.0
 SCORE_SCALE = 0.5  # height of a bar per unit of score (and of exp(score))
-PROBABILITY_SCALE = 3.6  # height of a bar per unit of probability
+PROBABILITY_SCALE = 3.3  # height of a bar per unit of probability (0.82 stays clear of the rows above)
 PANEL_LEFT = 0.6  # x where the right-hand text panel starts
 
 
@@ -64,18 +65,34 @@ def panel_line(text, row, color="text", size=26):
     return line.move_to([PANEL_LEFT, 2.45 - 0.62 * row, 0], aligned_edge=LEFT)
 
 
-def numbers(values, digits=2):
-    return ", ".join(fmt(v, digits) for v in values)
+def numbers(values, digits=2, sign=False):
+    return ", ".join(fmt(v, digits, sign=sign) for v in values)
 
 
-class Clip(SiteScene):
-    """Scores become probabilities, the right answer's probability becomes a loss, and training shrinks it."""
+GRADIENT_Y, MOVE_Y = 2.6, 2.12  # the rows above the bars: each score's gradient, and how a step moves it
+
+
+def gradient_row(gradient):
+    """Each score's gradient in red above its bar."""
+    return VGroup(*[label(fmt(g, 3, sign=True), size=24, color="gradient").move_to([BAR_X[i], GRADIENT_Y, 0])
+                    for i, g in enumerate(gradient)])
+
+
+def move_row(gradient):
+    """How one step changes each score: up or down by learning rate × gradient."""
+    return VGroup(*[label(f"{'↑' if g < 0 else '↓'} {fmt(abs(CLIP_LR * g), 3)}", size=22).move_to(
+        [BAR_X[i], MOVE_Y, 0]) for i, g in enumerate(gradient)])
+
+
+class Clip(OneTakeScene):
+    """Scores become probabilities and a loss; the real gradient moves all three scores, and the loss shrinks."""
 
     def construct(self):
         exps, total, probabilities, loss = softmax_steps(SCORES)
         p = probabilities[TRUE_CLASS]
+        steps = gradient_steps()
 
-        title = label("From scores to a loss", size=34).to_edge(UP, buff=0.3)
+        title = label("From scores to a loss, and back to the scores", size=32).to_edge(UP, buff=0.3)
         base = Line([BAR_X[0] - 0.8, BASELINE, 0], [BAR_X[-1] + 0.8, BASELINE, 0], color=ANIM["muted"])
         names = VGroup(*[on_baseline(label(name, size=26, color="active" if i == TRUE_CLASS else "text"),
                                      name, BAR_X[i], BASELINE - 0.75) for i, name in enumerate(CLASSES)])
@@ -86,56 +103,73 @@ class Clip(SiteScene):
         # 1. raw scores
         score_line = panel_line(f"scores: {numbers(SCORES)}", 0)
         self.add(title)
-        self.narrate("The network gives each fruit a raw score. The right answer is apple.",
+        self.narrate("Raw scores for one fruit. The right answer is apple, but pear scores highest.",
                      FadeIn(base), FadeIn(names), FadeIn(truth_tag), FadeIn(bars), FadeIn(values),
-                     FadeIn(score_line), run_time=1.2, hold=1.4)
+                     FadeIn(score_line), run_time=1.2)
 
         # 2. exp makes them positive
         exp_line = panel_line(f"exp(score): {numbers(exps)}", 1)
         self.narrate("exp makes every score positive, and bigger scores grow much bigger.",
                      Transform(bars, score_bars(exps)), Transform(values, labels_for(exps, SCORE_SCALE)),
-                     FadeIn(exp_line), run_time=1.4, hold=1.6)
+                     FadeIn(exp_line), run_time=1.4)
 
         # 3. divide by the total
         total_line = panel_line(f"total = {fmt(total)}", 2)
         share_line = panel_line(f"÷ total: {numbers(probabilities)}", 3)
         sum_line = panel_line(f"they add up to {fmt(probabilities.sum())}", 4, color="muted", size=24)
-        self.narrate(f"Divide each by the total, {fmt(total)}. Now they are probabilities that add up to 1.",
+        self.narrate(f"Divide each by the total, {fmt(total)}: probabilities that add up to 1.",
                      Transform(bars, probability_bars(probabilities)),
                      Transform(values, labels_for(probabilities, PROBABILITY_SCALE)),
-                     FadeIn(total_line), FadeIn(share_line), FadeIn(sum_line), run_time=1.4, hold=1.6)
+                     FadeIn(total_line), FadeIn(share_line), FadeIn(sum_line), run_time=1.4)
 
-        # 4. the right answer's probability, and 5. the loss
+        # 4. the right answer's probability gives the loss
         p_line = panel_line(f"p(apple) = {fmt(p, 3)}", 5, color="active")
-        self.narrate(f"Only the right answer's probability counts: p(apple) = {fmt(p, 3)}.",
-                     FadeIn(p_line), Indicate(bars[TRUE_CLASS], color=ANIM["active"]), hold=1.4)
-        loss_line = panel_line(f"loss = −log p = {fmt(loss)}", 6, color="gradient", size=30)
+        loss_line = panel_line(f"loss = −log p = {fmt(loss)}", 6, color="text", size=30)
         history = [loss]
         history_line = self.history_line(history)
-        self.narrate(f"The loss is minus the log of p: {fmt(loss)}. A small p gives a big loss.",
-                     FadeIn(loss_line), FadeIn(history_line), hold=1.8)
+        self.narrate(f"Only apple's probability counts. The loss is minus its log: −log {fmt(p, 3)} = {fmt(loss)}.",
+                     FadeIn(p_line), FadeIn(loss_line), FadeIn(history_line),
+                     Indicate(bars[TRUE_CLASS], color=ANIM["active"]), run_time=1.2)
 
-        # 6. training raises apple's score: the probability grows, the loss shrinks
-        for apple_score in BETTER_APPLE_SCORES:
-            scores = (apple_score,) + SCORES[1:]
-            exps, total, probabilities, loss = softmax_steps(scores)
-            p = probabilities[TRUE_CLASS]
-            history.append(loss)
-            self.narrate(
-                f"Training raises apple's score to {fmt(apple_score)}: p = {fmt(p, 3)}, loss = {fmt(loss)}.",
-                Transform(bars, probability_bars(probabilities)),
-                Transform(values, labels_for(probabilities, PROBABILITY_SCALE)),
-                Transform(score_line, panel_line(f"scores: {numbers(scores)}", 0)),
-                Transform(exp_line, panel_line(f"exp(score): {numbers(exps)}", 1)),
-                Transform(total_line, panel_line(f"total = {fmt(total)}", 2)),
-                Transform(share_line, panel_line(f"÷ total: {numbers(probabilities)}", 3)),
-                Transform(p_line, panel_line(f"p(apple) = {fmt(p, 3)}", 5, color="active")),
-                Transform(loss_line, panel_line(f"loss = −log p = {fmt(loss)}", 6, color="gradient", size=30)),
-                Transform(history_line, self.history_line(history)),
-                run_time=0.9, hold=2.0)
-        self.narrate("The surer the network is of the right answer, the smaller the loss.", hold=2.5)
+        # 5. the real gradient at the scores: probability minus the right answer
+        g = steps[0]["gradient"]
+        gradients = gradient_row(g)
+        gradient_name = label("gradient", size=22, color="gradient").next_to(gradients[0], LEFT, buff=0.25)
+        moves = move_row(g)
+        move_name = label("step", size=22).next_to(moves[0], LEFT, buff=0.25).align_to(gradient_name, RIGHT)
+        rule_line = panel_line("gradient = p − (1, 0, 0)", 1, color="gradient")
+        g_line = panel_line(f"= {numbers(g, 3, sign=True)}", 2, color="gradient")
+        step_line = panel_line(f"step: score − {fmt(CLIP_LR, 0)} × gradient", 3)
+        self.narrate("Each score's gradient: its probability, minus 1 for apple and 0 for the others.",
+                     FadeOut(exp_line), FadeOut(total_line), FadeOut(share_line), FadeOut(sum_line),
+                     FadeIn(rule_line), FadeIn(g_line), FadeIn(gradients), FadeIn(gradient_name),
+                     FadeIn(step_line), FadeIn(moves), FadeIn(move_name), run_time=1.2)
+
+        # 6. one step moves every score: apple up, pear down almost as much, banana a little down
+        def move_to(k):
+            """The animations of step k: new scores, probabilities, gradient and loss."""
+            s = steps[k]
+            history.append(s["loss"])
+            return [Transform(bars, probability_bars(s["probabilities"])),
+                    Transform(values, labels_for(s["probabilities"], PROBABILITY_SCALE)),
+                    Transform(score_line, panel_line(f"scores: {numbers(s['scores'])}", 0)),
+                    Transform(g_line, panel_line(f"= {numbers(s['gradient'], 3, sign=True)}", 2, color="gradient")),
+                    Transform(gradients, gradient_row(s["gradient"])),
+                    Transform(moves, move_row(s["gradient"])),
+                    Transform(p_line, panel_line(f"p(apple) = {fmt(s['probabilities'][TRUE_CLASS], 3)}", 5,
+                                                 color="active")),
+                    Transform(loss_line, panel_line(f"loss = −log p = {fmt(s['loss'])}", 6, size=30)),
+                    Transform(history_line, self.history_line(history))]
+
+        self.narrate("A training step moves every score against its gradient: "
+                     "apple's up, pear's down almost as much, banana's a little.", *move_to(1), run_time=1.4)
+        later = [AnimationGroup(*move_to(k)) for k in range(2, len(steps))]
+        losses = ", then ".join(fmt(s["loss"]) for s in steps[2:])
+        count = {1: "One", 2: "Two", 3: "Three"}.get(len(later), str(len(later)))
+        self.narrate(f"{count} more steps: the loss falls to {losses}. The surer the network is of the right "
+                     "answer, the smaller the loss and its gradient.", Succession(*later), run_time=2.4)
 
     @staticmethod
     def history_line(history):
         text = "loss so far: " + " → ".join(fmt(value) for value in history)
-        return label(text, size=26, color="gradient").to_edge(DOWN, buff=0.35)
+        return label(text, size=26, color="text").move_to([0, -3.2, 0])

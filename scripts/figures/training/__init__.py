@@ -1,0 +1,1 @@
+"""Figures of the part Training better: one per file."""

@@ -1,0 +1,262 @@
+"""MkDocs hook: the in-page widgets, their settings from site_src, and their reference cases.
+
+A page asks for a widget with a block like::
+
+    <div class="dl-widget" data-widget="perceptron" markdown>
+    One sentence introducing it.
+    </div>
+
+``on_page_content`` turns it into the widget's mount point: it gets ``data-config``, the
+widget's settings computed here from ``site_src`` (so its defaults are the chapter's), and
+the page gets ``widgets.css``, ``widgets.js`` and ``NAME.js`` (``docs/assets/widgets/``),
+on that page only. Without JavaScript the block stays hidden and the static figure above it
+tells the story.
+
+``on_files`` publishes ``assets/widgets/cases/NAME.json``: reference cases computed by
+``site_src``. Each case is a list of reader actions (press a key on a control, click a
+button, type a number, click the plot) and, after them, every number the widget must show,
+written by ``scripts.style.numbers.fmt``. ``tests/test_widgets.py`` drives each widget through
+its cases in Chromium and compares the text it shows.
+"""
+
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # `scripts` is not an installed package
+from scripts.style.numbers import fmt
+from site_src import activations, losses
+from site_src.datasets import fruit
+from site_src.examples import descent, perceptron, softmax
+from site_src.neurons import Perceptron
+
+# ---------------------------------------------------------------- 1. the perceptron playground
+
+SLIDER_STEP = 0.01  # the weight and bias sliders move by this much per arrow key
+
+
+def perceptron_config():
+    X, y, names = fruit()
+    return {"X": X.tolist(), "y": y.tolist(), "names": names, "lr": perceptron.LR,
+            "weights": [0.0, 0.0], "bias": 0.0, "range": [-1.0, 1.0], "step": SLIDER_STEP}
+
+
+class PerceptronReplay:
+    """The perceptron playground, replayed with ``site_src.neurons.Perceptron``."""
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        config = perceptron_config()
+        self.X, self.y = [list(map(float, x)) for x in config["X"]], list(config["y"])
+        self.names = list(config["names"])
+        self.robot = Perceptron(2, weights=config["weights"], bias=config["bias"])
+        self.next, self.last = 0, None
+
+    def learn_step(self):
+        i = self.next
+        x, target = np.array(self.X[i]), self.y[i]
+        w, b = self.robot.weights.copy(), self.robot.bias
+        total = float(self.robot.total(x[np.newaxis])[0])
+        error = self.robot.learn_one(x, target, perceptron.LR)
+        self.last = {"name": self.names[i], "x": x, "w": w, "b": b, "total": total, "target": target,
+                     "answer": target - error, "error": error}
+        self.next = (i + 1) % len(self.X)
+
+    def act(self, action):
+        kind, *args = action
+        if kind == "click" and args[0] == "step":
+            self.learn_step()
+        elif kind == "click" and args[0] == "epoch":
+            for _ in range(len(self.X)):
+                self.learn_step()
+        elif kind == "click" and args[0] == "reset":
+            self.reset()
+        elif kind == "press":  # a slider moved by the arrow keys: the browser snaps to its grid
+            control, key, times = args
+            delta = times * SLIDER_STEP * (1 if key == "ArrowRight" else -1)
+            if control == "b":
+                self.robot.bias = round(self.robot.bias + delta, 2)
+            else:
+                k = int(control[1]) - 1
+                weights = self.robot.weights.copy()
+                weights[k] = round(weights[k] + delta, 2)
+                self.robot.weights = weights
+        elif kind in ("add", "plot"):  # a new fruit at (roundness, redness), rounded to 0.01
+            _, x1, x2, target = action
+            self.X.append([round(x1, 2), round(x2, 2)])
+            self.y.append(target)
+            self.names.append(f"your fruit {len(self.X) - 12}")
+        else:
+            raise ValueError(f"unknown action {action!r}")
+
+    def shown(self):
+        w, b = self.robot.weights, self.robot.bias
+        wrong = int((self.robot.predict(np.array(self.X)) != np.array(self.y)).sum())
+        shown = {"w1": fmt(w[0]), "w2": fmt(w[1]), "b": fmt(b), "wrong": str(wrong), "count": str(len(self.X))}
+        if self.last:
+            last = self.last
+            yes = {1: "YES", 0: "NO"}
+            shown.update({"s-name": last["name"], "s-x1": fmt(last["x"][0]), "s-x2": fmt(last["x"][1]),
+                          "s-w1": fmt(last["w"][0]), "s-w2": fmt(last["w"][1]), "s-b": fmt(last["b"]),
+                          "s-total": fmt(last["total"], 3), "s-answer": yes[last["answer"]],
+                          "s-target": yes[last["target"]], "s-error": fmt(last["error"], 0, sign=True)})
+        return shown
+
+
+def perceptron_cases():
+    first_epoch_mistake = 1 + next(i for i, (x, t) in enumerate(zip(*fruit()[:2]))
+                                   if perceptron.trained(1).predict(x[np.newaxis])[0] != t)
+    scripts = {
+        "the start": [],
+        "one step": [("click", "step")],
+        "one epoch": [("click", "epoch")],
+        "three epochs": [("click", "epoch")] * perceptron.EPOCHS,
+        "the clip's fruit: epoch 2 up to its first mistake": [("click", "epoch")] + [("click", "step")] * first_epoch_mistake,
+        "keyboard: w1 up 30, w2 down 12, b down 25": [("press", "w1", "ArrowRight", 30), ("press", "w2", "ArrowLeft", 12),
+                                                      ("press", "b", "ArrowLeft", 25)],
+        "keyboard then learning": [("press", "w2", "ArrowRight", 40), ("press", "b", "ArrowLeft", 20),
+                                   ("click", "epoch"), ("click", "step")],
+        "add a red round apple, then learn": [("add", 0.55, 0.95, 1), ("click", "epoch"), ("click", "epoch")],
+        "click the plot: a not-apple at (0.85, 0.15)": [("plot", 0.85, 0.15, 0), ("click", "epoch"), ("click", "step")],
+        "reset after learning": [("click", "epoch"), ("press", "w1", "ArrowLeft", 7), ("click", "reset")],
+    }
+    cases = []
+    for name, actions in scripts.items():
+        replay = PerceptronReplay()
+        for action in actions:
+            replay.act(action)
+        cases.append({"name": name, "actions": actions, "expect": replay.shown()})
+    return cases
+
+
+# ---------------------------------------------------------------- 2. the learning-rate slider
+
+LR_RANGE = (0.01, 1.1, 0.01)  # smallest, largest, step of the learning-rate slider
+DEFAULT_LR = 0.3  # the good rate of the chapter's figures
+
+
+def descent_config():
+    return {"start": descent.START, "target": 3.0, "lr": DEFAULT_LR, "range": LR_RANGE[:2], "step": LR_RANGE[2],
+            "rates": list(descent.RATES)}
+
+
+def descent_shown(lr, steps):
+    path = descent.descend(descent.parabola_loss_grad, descent.START, lr=lr, steps=steps)
+    w = path[-1]
+    shown = {"lr": fmt(lr), "t": str(steps), "w": fmt(w), "loss": fmt(descent.parabola_loss(w), 2, sci_below=0.01),
+             "slope": fmt(descent.parabola_loss_grad(w))}
+    if steps:
+        before = path[-2]
+        shown.update({"f-w": fmt(before), "f-lr": fmt(lr), "f-slope": fmt(descent.parabola_loss_grad(before)),
+                      "f-new": fmt(w)})
+    return shown
+
+
+def descent_cases():
+    cases = [{"name": "the start", "actions": [], "expect": descent_shown(DEFAULT_LR, 0)}]
+    for lr in descent.RATES:
+        for steps in (1, descent.CLIP_STEPS, descent.STEPS):
+            presses = round((lr - DEFAULT_LR) / LR_RANGE[2])
+            key = "ArrowRight" if presses > 0 else "ArrowLeft"
+            actions = ([("press", "lr", key, abs(presses))] if presses else []) + [("click", "step")] * steps
+            cases.append({"name": f"lr {lr}, {steps} steps", "actions": actions, "expect": descent_shown(lr, steps)})
+    cases.append({"name": "the largest rate, 12 steps", "actions": [("press", "lr", "End", 1)] + [("click", "step")] * 12,
+                  "expect": descent_shown(LR_RANGE[1], 12)})
+    cases.append({"name": "the smallest rate, 3 steps", "actions": [("press", "lr", "Home", 1)] + [("click", "step")] * 3,
+                  "expect": descent_shown(LR_RANGE[0], 3)})
+    cases.append({"name": "changing the rate starts again", "actions": [("click", "step")] * 4 + [("press", "lr", "ArrowRight", 5),
+                  ("click", "step")], "expect": descent_shown(0.35, 1)})
+    cases.append({"name": "reset", "actions": [("press", "lr", "ArrowRight", 50), ("click", "step"), ("click", "reset")],
+                  "expect": descent_shown(DEFAULT_LR, 0)})
+    return cases
+
+
+# ---------------------------------------------------------------- 3. softmax temperature
+
+T_RANGE = (0.1, 5.0, 0.1)
+CLASSES = ["apple", "pear", "banana"]  # the order of softmax.SCORES
+
+
+def softmax_config():
+    return {"scores": softmax.SCORES.tolist(), "classes": CLASSES, "T": 1.0, "range": T_RANGE[:2], "step": T_RANGE[2],
+            "label": 0}
+
+
+def softmax_shown(scores, T, label):
+    z = np.array(scores, dtype=np.float64) / T
+    p = activations.softmax(z)
+    e = np.exp(z - z.max())
+    shown = {"T": fmt(T, 1), "loss": fmt(losses.cross_entropy_from_logits([label], [z]), 3),
+             "true": CLASSES[label], "p-true": fmt(p[label], 3), "sum": fmt(e.sum(), 3)}
+    for i in range(len(scores)):
+        shown.update({f"z{i}": fmt(scores[i], 2), f"zT{i}": fmt(z[i], 2), f"e{i}": fmt(e[i], 3), f"p{i}": fmt(p[i], 3)})
+    return shown
+
+
+def softmax_cases():
+    scores, cases = softmax.SCORES.tolist(), []
+    cases.append({"name": "the start", "actions": [], "expect": softmax_shown(scores, 1.0, 0)})
+    for T in softmax.TEMPERATURES:
+        presses = round((T - 1.0) / T_RANGE[2])
+        key = "ArrowRight" if presses > 0 else "ArrowLeft"
+        actions = [("press", "T", key, abs(presses))] if presses else []
+        cases.append({"name": f"T = {T}", "actions": actions, "expect": softmax_shown(scores, T, 0)})
+    cases.append({"name": "the coldest, true class banana", "actions": [("press", "T", "Home", 1), ("select", "label", "2")],
+                  "expect": softmax_shown(scores, T_RANGE[0], 2)})
+    cases.append({"name": "typed scores", "actions": [("type", "z0", "-1.5"), ("type", "z2", "3"), ("select", "label", "1"),
+                                                      ("press", "T", "ArrowRight", 10)],
+                  "expect": softmax_shown([-1.5, 1.0, 3.0], 2.0, 1)})
+    cases.append({"name": "big scores stay finite", "actions": [("type", "z0", "1000"), ("type", "z1", "999"),
+                                                                ("press", "T", "Home", 1)],
+                  "expect": softmax_shown([1000.0, 999.0, 0.1], T_RANGE[0], 0)})
+    return cases
+
+
+WIDGETS = {
+    "perceptron": (perceptron_config, perceptron_cases),
+    "descent": (descent_config, descent_cases),
+    "softmax": (softmax_config, softmax_cases),
+}
+
+ASSETS = "assets/widgets/"
+
+
+@event_priority(100)
+def on_files(files, config):
+    for name, (_, cases) in WIDGETS.items():
+        content = json.dumps({"widget": name, "cases": cases()}, ensure_ascii=False, indent=1)
+        files.append(File.generated(config, f"{ASSETS}cases/{name}.json", content=content))
+    return files
+
+
+PLACEHOLDER = re.compile(r'<div class="dl-widget" data-widget="(?P<name>[\w-]+)"')
+
+
+def on_page_content(html_text, page, config, files):
+    names = []
+
+    def mount(match):
+        name = match["name"]
+        if name not in WIDGETS:
+            raise PluginError(f"{page.file.src_uri}: no widget called {name!r} (known: {', '.join(WIDGETS)})")
+        names.append(name)
+        settings = html.escape(json.dumps(WIDGETS[name][0](), separators=(",", ":")), quote=True)
+        return f'{match[0]} data-config="{settings}"'
+
+    html_text = PLACEHOLDER.sub(mount, html_text)
+    if not names:
+        return html_text
+    url = lambda path: get_relative_url(ASSETS + path, page.url)  # noqa: E731
+    tags = [f'<link rel="stylesheet" href="{url("widgets.css")}">', f'<script defer src="{url("widgets.js")}"></script>']
+    tags += [f'<script defer src="{url(name + ".js")}"></script>' for name in dict.fromkeys(names)]
+    return html_text + "\n" + "\n".join(tags)

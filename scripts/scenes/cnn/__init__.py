@@ -1,0 +1,1 @@
+"""Animations of the convolutional networks part: one ``Clip`` per file."""

@@ -1,0 +1,1 @@
+"""Scenes of the part Training better: one per file."""

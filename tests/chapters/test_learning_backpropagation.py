@@ -1,0 +1,211 @@
+"""Backpropagation (docs/learning/backpropagation.md): every number of the tiny network's backward pass.
+
+The numbers are recomputed three ways: from the formulas written out below with plain Python
+floats (no site_src), with ``site_src.mlp.MLP``, and with PyTorch autograd and torch.optim.SGD.
+The page must state what they agree on.
+"""
+
+import math
+
+import numpy as np
+import torch
+
+from site_src.examples import tiny_network as story
+from site_src.examples.tiny_network import tiny_network
+from tests.chapters.facts import assert_all_in, code_calls, fmt, page_text, tex
+
+PAGE = "learning/backpropagation"
+
+
+def sigmoid(z):
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def by_hand():
+    """The 2-2-1 network's forward pass, backward pass and update, written out with plain floats."""
+    x1, x2, y, lr = 1.0, 2.0, 1.0, 0.5
+    W1 = [[0.4, -0.2], [0.3, 0.6]]
+    b1 = [0.1, -0.3]
+    W2 = [0.5, -0.4]
+    b2 = 0.2
+    z1 = [W1[j][0] * x1 + W1[j][1] * x2 + b1[j] for j in range(2)]
+    a1 = [sigmoid(z) for z in z1]
+    z2 = W2[0] * a1[0] + W2[1] * a1[1] + b2
+    y_hat = sigmoid(z2)
+    loss = (y_hat - y) ** 2
+    dL_dyhat = 2 * (y_hat - y)
+    slope_out = y_hat * (1 - y_hat)
+    delta2 = dL_dyhat * slope_out
+    gW2 = [delta2 * a1[0], delta2 * a1[1]]
+    back = [W2[0] * delta2, W2[1] * delta2]
+    slope_hidden = [a * (1 - a) for a in a1]
+    delta1 = [back[j] * slope_hidden[j] for j in range(2)]
+    gW1 = [[delta1[j] * x1, delta1[j] * x2] for j in range(2)]
+    new_W1 = [[W1[j][k] - lr * gW1[j][k] for k in range(2)] for j in range(2)]
+    new_b1 = [b1[j] - lr * delta1[j] for j in range(2)]
+    new_W2 = [W2[j] - lr * gW2[j] for j in range(2)]
+    new_b2 = b2 - lr * delta2
+    new_a1 = [sigmoid(new_W1[j][0] * x1 + new_W1[j][1] * x2 + new_b1[j]) for j in range(2)]
+    new_y_hat = sigmoid(new_W2[0] * new_a1[0] + new_W2[1] * new_a1[1] + new_b2)
+    return dict(z1=z1, a1=a1, z2=z2, y_hat=y_hat, loss=loss, dL_dyhat=dL_dyhat, slope_out=slope_out,
+                delta2=delta2, gW2=gW2, back=back, slope_hidden=slope_hidden, delta1=delta1, gW1=gW1,
+                new_W1=new_W1, new_b1=new_b1, new_W2=new_W2, new_b2=new_b2, new_y_hat=new_y_hat,
+                new_loss=(new_y_hat - y) ** 2, W1=W1, W2=W2, x=(x1, x2), lr=lr)
+
+
+H = by_hand()
+
+
+def f4(x):
+    return tex(x, 4)
+
+
+def test_hand_formulas_equal_the_mlp():
+    net, x, y = tiny_network()
+    assert math.isclose(net.loss(x, y), H["loss"], rel_tol=1e-12)
+    net.backward(y)
+    assert np.allclose(net.grad_weights[0], H["gW1"], rtol=1e-12, atol=0)
+    assert np.allclose(net.grad_biases[0], H["delta1"], rtol=1e-12, atol=0)
+    assert np.allclose(net.grad_weights[1], [H["gW2"]], rtol=1e-12, atol=0)
+    assert np.allclose(net.grad_biases[1], [H["delta2"]], rtol=1e-12, atol=0)
+    assert story.LR == H["lr"]
+    net.step(story.LR)
+    assert np.allclose(net.weights[0], H["new_W1"], rtol=1e-12) and np.allclose(net.biases[0], H["new_b1"])
+    assert np.allclose(net.weights[1], [H["new_W2"]], rtol=1e-12) and np.allclose(net.biases[1], [H["new_b2"]])
+    assert math.isclose(net.loss(x, y), H["new_loss"], rel_tol=1e-12)
+
+
+def test_hand_formulas_equal_torch_autograd():
+    """The same network typed in as tensors, differentiated by autograd, stepped by torch.optim.SGD."""
+    d = dict(dtype=torch.float64, requires_grad=True)
+    W1 = torch.tensor([[0.4, -0.2], [0.3, 0.6]], **d)
+    b1 = torch.tensor([0.1, -0.3], **d)
+    W2 = torch.tensor([[0.5, -0.4]], **d)
+    b2 = torch.tensor([0.2], **d)
+    x = torch.tensor([[1.0, 2.0]], dtype=torch.float64)
+    y = torch.tensor([[1.0]], dtype=torch.float64)
+
+    def forward():
+        a1 = torch.sigmoid(x @ W1.T + b1)
+        y_hat = torch.sigmoid(a1 @ W2.T + b2)
+        return a1, y_hat, ((y_hat - y) ** 2).mean()
+
+    a1, y_hat, loss = forward()
+    y_hat.retain_grad()
+    loss.backward()
+    assert math.isclose(loss.item(), H["loss"], rel_tol=1e-12)
+    assert math.isclose(y_hat.grad.item(), H["dL_dyhat"], rel_tol=1e-12)
+    assert np.allclose(W1.grad.numpy(), H["gW1"], rtol=1e-12, atol=0)
+    assert np.allclose(b1.grad.numpy(), H["delta1"], rtol=1e-12, atol=0)
+    assert np.allclose(W2.grad.numpy(), [H["gW2"]], rtol=1e-12, atol=0)
+    assert math.isclose(b2.grad.item(), H["delta2"], rel_tol=1e-12)
+    torch.optim.SGD([W1, b1, W2, b2], lr=0.5).step()
+    with torch.no_grad():
+        _, new_y_hat, new_loss = forward()
+    assert math.isclose(new_y_hat.item(), H["new_y_hat"], rel_tol=1e-12)
+    assert math.isclose(new_loss.item(), H["new_loss"], rel_tol=1e-12)
+
+
+def test_steps():
+    text = page_text(PAGE)
+    a1, sh, d1, g = H["a1"], H["slope_hidden"], H["delta1"], H["gW1"]
+    W1, W2, lr = H["W1"], H["W2"], H["lr"]
+    assert H["new_loss"] < H["loss"]
+    assert_all_in(text, [
+        f"$\\mathbf{{z}}_1 = ({tex(H['z1'][0], 1)}, {tex(H['z1'][1], 1)})$",
+        f"$\\mathbf{{a}}_1 = ({f4(a1[0])}, {f4(a1[1])})$",
+        f"$z_2 = {f4(H['z2'])}$, the prediction $\\hat{{y}} = {f4(H['y_hat'])}$",
+        f"$L = (\\hat{{y}} - y)^2 = {f4(H['loss'])}$",
+        f"2 \\times ({f4(H['y_hat'])} - 1) = {f4(H['dL_dyhat'])}$",
+        f"\\hat{{y}}(1 - \\hat{{y}}) = {f4(H['slope_out'])}$",
+        f"{f4(H['dL_dyhat'])} \\times {f4(H['slope_out'])} = {f4(H['delta2'])}$",
+        f"{f4(H['delta2'])} \\times {f4(a1[0])} = {f4(H['gW2'][0])}$",
+        f"${f4(H['delta2'])} \\times {f4(a1[1])} = {f4(H['gW2'][1])}$ for the second",
+        f"\\delta_2 = {f4(H['delta2'])}$ for the bias",
+        f"= ({f4(H['back'][0])}, {f4(H['back'][1])})$",
+        f"$\\mathbf{{a}}_1(1 - \\mathbf{{a}}_1) = ({f4(sh[0])}, {f4(sh[1])})$",
+        f"({f4(H['back'][0])} \\times {f4(sh[0])},\\ {f4(H['back'][1])} \\times {f4(sh[1])}) "
+        f"= ({f4(d1[0])}, {f4(d1[1])})$",
+        f"hidden neuron 1: ${f4(d1[0])} \\times 1 = {f4(g[0][0])}$ and ${f4(d1[0])} \\times 2 = {f4(g[0][1])}$, "
+        f"bias ${f4(d1[0])}$",
+        f"hidden neuron 2: ${f4(d1[1])} \\times 1 = {f4(g[1][0])}$ and ${f4(d1[1])} \\times 2 = {f4(g[1][1])}$, "
+        f"bias ${f4(d1[1])}$",
+        f"${tex(W2[0], 1)} - {tex(lr, 1)} \\times ({f4(H['gW2'][0])}) = {f4(H['new_W2'][0])}$",
+        f"${tex(W2[1], 1)} - {tex(lr, 1)} \\times ({f4(H['gW2'][1])}) = {f4(H['new_W2'][1])}$",
+        f"$0.2 - {tex(lr, 1)} \\times ({f4(H['delta2'])}) = {f4(H['new_b2'])}$",
+        f"${tex(W1[0][0], 1)} \\to {f4(H['new_W1'][0][0])}$ and ${tex(W1[0][1], 1)} \\to {f4(H['new_W1'][0][1])}$, "
+        f"bias $0.1 \\to {f4(H['new_b1'][0])}$",
+        f"${tex(W1[1][0], 1)} \\to {f4(H['new_W1'][1][0])}$ and ${tex(W1[1][1], 1)} \\to {f4(H['new_W1'][1][1])}$, "
+        f"bias $-0.3 \\to {f4(H['new_b1'][1])}$",
+        f"rises from ${f4(H['y_hat'])}$ to ${f4(H['new_y_hat'])}$",
+        f"the loss falls from ${f4(H['loss'])}$ to ${f4(H['new_loss'])}$",
+        f"loss ${f4(H['loss'])} \\to {f4(H['new_loss'])}$ after one step with $\\eta = {tex(lr, 1)}$",
+    ])
+
+
+def test_math_corner_and_exercises():
+    text = page_text(PAGE)
+    chain = [H["dL_dyhat"], H["slope_out"], H["W2"][0], H["slope_hidden"][0], H["x"][0]]
+    assert math.isclose(math.prod(chain), H["gW1"][0][0], rel_tol=1e-12)
+    # exercise 2: the first link for y = 0, and the common factor
+    for_zero = 2 * H["y_hat"]
+    assert_all_in(text, [
+        f"}}_{{{f4(chain[0])}}}\\cdot",
+        f"}}_{{{f4(chain[1])}}}\\cdot",
+        f"}}_{{{tex(chain[2], 1)}}}\\cdot",
+        f"}}_{{{f4(chain[3])}}}\\cdot",
+        f"}}_{{x_1 = {fmt(chain[4], 0)}}}",
+        f"= {f4(H['gW1'][0][0])} $$",
+        f"goes from ${f4(H['dL_dyhat'])}$ to ${tex(for_zero, 4, sign=True)}$",
+        f"${f4(for_zero)} / {f4(-H['dL_dyhat'])} = {f4(for_zero / -H['dL_dyhat'])}$",
+    ])
+
+
+def test_animation_numbers():
+    text = page_text(PAGE)
+    s = story.story()
+    assert math.isclose(s["loss"], H["loss"]) and math.isclose(s["new_loss"], H["new_loss"])
+    g = s["gW1"]
+    old = [s["W1"][0, 0], s["W1"][1, 0], s["W1"][0, 1], s["W1"][1, 1], s["W2"][0, 0], s["W2"][0, 1]]
+    new = [s["new_W1"][0, 0], s["new_W1"][1, 0], s["new_W1"][0, 1], s["new_W1"][1, 1],
+           s["new_W2"][0, 0], s["new_W2"][0, 1]]
+    assert_all_in(text, [
+        f"$z = {tex(s['z1'][0], 2)}$ and $z = {tex(s['z1'][1], 2)}$ and their answers ${tex(s['a1'][0], 2)}$ and "
+        f"${tex(s['a1'][1], 2)}$",
+        f"shows $z = {tex(s['z2'], 3)}$ and its answer ${tex(s['y_hat'], 2)}$ ({tex(s['y_hat'], 4)})",
+        f"shows $L = {f4(s['loss'])}$",
+        f"$\\partial L / \\partial \\hat{{y}} = {tex(s['dL_dyhat'], 3)}$",
+        f"$\\delta = {f4(s['dL_dyhat'])} \\times {f4(s['slope_out'])} = {f4(s['delta2'])}$",
+        f"${tex(s['gW2'][0], 3)}$ and ${tex(s['gW2'][1], 3)}$",
+        f"$\\delta = {tex(s['delta1'][0], 3)}$ and $\\delta = {tex(s['delta1'][1], 3)}$",
+        f"${tex(g[0, 0], 3)}$ and ${tex(g[0, 1], 3)}$ for hidden neuron 1, ${tex(g[1, 0], 3)}$ and "
+        f"${tex(g[1, 1], 3)}$ for hidden neuron 2",
+        "(" + ", ".join(fmt(w, 2) for w in old) + ")",
+        *[f"{fmt(before, 2)} becomes {fmt(after, 3)}" for before, after in zip(old, new)],
+        f"has fallen from {fmt(s['loss'], 4)} to {fmt(s['new_loss'], 4)}",
+        f"the loss falls from {fmt(s['loss'], 4)} to {fmt(s['new_loss'], 4)}",  # the clip's alt text
+    ])
+
+
+def test_diagram_alt_text():
+    """The forward-propagation figure embedded on the page: its alt text's numbers."""
+    text = page_text(PAGE)
+    net, x, y = tiny_network()
+    W1, W2 = net.weights
+
+    def alt(v, digits=3):  # the alt text writes the settings as typed, with an ASCII minus
+        return tex(v, digits, trim=True)
+
+    assert_all_in(text, [
+        f"x1 = {alt(x[0, 0])} and x2 = {alt(x[0, 1])}",
+        f"weights {alt(W1[0, 0])}, {alt(W1[1, 0])}, {alt(W1[0, 1])} and {alt(W1[1, 1])}",
+        f"z = {tex(H['z1'][0], 3)}, a = {tex(H['a1'][0], 3)} and z = {tex(H['z1'][1], 3)}, a = {tex(H['a1'][1], 3)}",
+        f"Arrows with weights {alt(W2[0, 0])} and {alt(W2[0, 1])}",
+        f"total z = {tex(H['z2'], 3)} and prediction {tex(H['y_hat'], 3)}",
+    ])
+
+
+def test_code_blocks_type_the_story_settings():
+    """The page's code types the update's learning rate ``lr=0.5``: it must be the story's."""
+    rates = [kw["lr"] for _, kw in code_calls(PAGE, "step") + code_calls(PAGE, "training_step_torch") if "lr" in kw]
+    assert rates and set(rates) == {story.LR}, rates

@@ -1,0 +1,141 @@
+"""The multi-layer perceptron (docs/learning/mlp.md): XOR and the student network, computed with site_src."""
+
+import numpy as np
+
+from site_src.datasets import _passes, logic_gate, students
+from site_src.examples import students as student_story
+from site_src.examples import xor
+from site_src.examples.tiny_network import forward_steps
+from site_src.mlp import MLP
+from tests.chapters.facts import DOCS, assert_all_in, code_calls, fmt, page_source, page_text, tex
+from tests.pages import ROOT
+
+PAGE = "learning/mlp"
+
+
+def num(x):
+    return tex(x, 3, trim=True)
+
+
+def test_page_uses_its_figure():
+    assert "](../figures/mlp-xor-regions.svg)" in page_source(PAGE)
+    assert (ROOT / "scripts" / "figures" / "learning" / "mlp_xor_regions.py").exists()
+    assert (DOCS.parent / "figures" / "mlp-xor-regions.svg").exists()
+
+
+def test_robot_team():
+    text = page_text(PAGE)
+    X, y = logic_gate("xor")
+    robot_a, robot_b, boss = xor.robot_a(), xor.robot_b(), xor.boss()
+    hidden = np.column_stack([robot_a.predict(X), robot_b.predict(X)])
+    boss_totals = boss.total(hidden)
+    assert boss.predict(hidden).tolist() == y.tolist()
+    # steps 1-4 follow the inputs (1, 0) and (1, 1)
+    a10, b10, boss10 = robot_a.total(X[2:3])[0], robot_b.total(X[2:3])[0], boss_totals[2]
+    a11, b11 = robot_a.total(X[3:4])[0], robot_b.total(X[3:4])[0]
+    assert a10 >= 0 > b10 and boss10 >= 0 > boss_totals[3]
+    assert_all_in(text, [
+        f"$1 + 0 - 0.5 = {num(a10)} \\ge 0$: YES",
+        f"$1 + 0 - 1.5 = {num(b10)} < 0$: NO",
+        f"$1 - 0 - 0.5 = {num(boss10)} \\ge 0$: light ON",
+        f"A's total is ${num(a11)}$ (YES), B's is ${num(b11)}$ (YES)",
+        f"the boss gets $1 - 1 - 0.5 = {num(boss_totals[3])} < 0$: light OFF",
+    ])
+    # the math corner's table, row by row
+    rows = [f"| $({x[0]}, {x[1]})$ | ${num(ta)}$ | {h1} | ${num(tb)}$ | {h2} | ${num(tboss)}$ | {out} |"
+            for x, ta, h1, tb, h2, tboss, out in zip(X.astype(int), robot_a.total(X), hidden[:, 0],
+                                                      robot_b.total(X), hidden[:, 1], boss_totals,
+                                                      boss.predict(hidden))]
+    pairs = ", ".join(f"$({a}, {b})$" for a, b in hidden[:3]) + f" and $({hidden[3, 0]}, {hidden[3, 1]})$"
+    assert_all_in(text, rows + [pairs])
+
+
+def test_trained_xor_network():
+    text = page_text(PAGE)
+    X, y = logic_gate("xor")
+    net = xor.trained_network()
+    assert ((net.predict(X)[:, 0] >= 0.5) == y).all()
+    a1 = forward_steps(net, X)["a1"]
+    neither, not_both = a1[:, 0], a1[:, 1]
+    # hidden neuron 1 says yes only for (0, 0); hidden neuron 2 says yes except for (1, 1)
+    assert (neither >= 0.5).tolist() == [True, False, False, False]
+    assert (not_both >= 0.5).tolist() == [True, True, True, False]
+    # the output neuron: yes from neuron 2 counts for, yes from neuron 1 against
+    v1, v2 = net.weights[1][0]
+    assert v1 < 0 < v2
+    assert_all_in(text, [
+        f"says \"yes\" ({fmt(neither[0], 3)}) only when *neither* switch is up",
+        f"unless *both* are up ({fmt(not_both[3], 3)} for both up)",
+    ])
+
+
+def test_xor_starts():
+    """From 20 random starts a 2-2-1 network learns XOR from 16; a 2-4-1 network from all 20."""
+    text = page_text(PAGE)
+    X, y = logic_gate("xor")
+    target = y[:, None].astype(float)
+    starts = 20
+
+    def learns(hidden, seed):
+        net = MLP([2, hidden, 1], activation="sigmoid", output_activation="sigmoid", rng=seed)
+        net.fit(X, target, epochs=xor.EPOCHS, lr=xor.LR)
+        return bool(((net.predict(X)[:, 0] >= 0.5) == y).all())
+
+    small = sum(learns(2, seed) for seed in range(starts))
+    wider = sum(learns(4, seed) for seed in range(starts))
+    assert 0 < small < starts
+    assert_all_in(text, [
+        f"from {starts} different random starts, our 2-2-1 XOR network ({xor.EPOCHS} epochs, learning rate "
+        f"{fmt(xor.LR, 1)}) learns XOR from {small} and gets stuck with a wrong answer from {starts - small}",
+        f"a 2-4-1 network learns it from all {wider} starts",
+    ])
+    assert wider == starts
+
+
+def test_students_data_set():
+    X, y = students()
+    assert X.shape == (30, 3) and y.shape == (30,)
+    assert set(y.tolist()) == {0, 1}
+    # hours of study and sleep, attendance in percent: sensible ranges
+    assert X[:, 0].min() >= 0 and X[:, 0].max() <= 10
+    assert X[:, 1].min() >= 4 and X[:, 1].max() <= 10
+    assert X[:, 2].min() >= 0 and X[:, 2].max() <= 100
+    # the labels follow the rule written in the docstring
+    assert all(y[i] == int(X[i, 1] >= 6 and X[i, 0] + X[i, 2] / 20 >= 8) for i in range(30))
+    assert y.tolist() == [_passes(*row) for row in X]
+    # both the learning part and the held-out students contain passes and fails
+    n = student_story.N_LEARN
+    assert 0 < y[:n].sum() < n and 0 < y[n:].sum() < len(y) - n
+
+
+def test_students_numbers():
+    """The accuracy and the predictions the prose reports are what the trained network does."""
+    text = page_text(PAGE)
+    X, y = students()
+    n = student_story.N_LEARN
+    net = student_story.trained_network()
+    scaled = X / np.array(student_story.SCALE)
+    right_learn = int(((net.predict(scaled[:n])[:, 0] >= 0.5) == y[:n]).sum())
+    right_test = int(((net.predict(scaled[n:])[:, 0] >= 0.5) == y[n:]).sum())
+    assert (right_learn, right_test) == (n, len(y) - n)  # the prose says "all"
+    new = np.array([[6.0, 8.0, 90], [7.0, 5.0, 95]]) / np.array(student_story.SCALE)
+    first, second = net.predict(new)[:, 0]
+    assert first >= 0.5 > second
+    assert_all_in(text, [
+        f"gets all {right_learn} students it learned from right, and all {right_test} it never saw",
+        f"the first new student {fmt(first, 3)}, a confident \"pass\", and the second {fmt(second, 3)}, a \"fail\"",
+        f"has {len(y)} students",
+        f"We keep the last {len(y) - n} students aside and train on the first {n}",
+    ])
+
+
+def test_code_blocks_type_the_story_settings():
+    """The page's code types the XOR and student settings to stay readable: they must equal the stories'."""
+    nets = code_calls(PAGE, "MLP")
+    xor_nets = [kw for args, kw in nets if args and args[0] == xor.LAYERS]
+    student_nets = [kw for args, kw in nets if args and args[0] == student_story.LAYERS]
+    assert xor_nets and all(kw.get("rng") == xor.SEED for kw in xor_nets), nets
+    assert student_nets and all(kw.get("rng") == student_story.SEED for kw in student_nets), nets
+    fits = [kw for _, kw in code_calls(PAGE, "fit")] + [kw for _, kw in code_calls(PAGE, "fit_torch")]
+    settings = {(kw.get("epochs"), kw.get("lr")) for kw in fits}
+    assert settings == {(xor.EPOCHS, xor.LR), (student_story.EPOCHS, student_story.LR)}, settings

@@ -1,0 +1,112 @@
+"""Vanishing gradients (docs/learning/vanishing-gradients.md): chains of neurons and deep networks, measured.
+
+Every gradient size is measured twice: with site_src (``site_src.examples.vanishing``) and with
+PyTorch autograd on a copy of the same network.
+"""
+
+import math
+
+import numpy as np
+import torch
+
+from site_src.activations import sigmoid, sigmoid_grad
+from site_src.examples import vanishing as story
+from site_src.examples.vanishing import deep_network, gradient_sizes, neuron_chain
+from site_src.pytorch.mlp import from_numpy
+from tests.chapters.facts import assert_all_in, fmt, page_text, significant, tex, tex_power
+
+PAGE = "learning/vanishing-gradients"
+PARTS = {3: "thousandth", 6: "millionth"}
+
+
+def test_best_case_numbers():
+    text = page_text(PAGE)
+    best = float(sigmoid_grad(0.0))
+    s0 = float(sigmoid(0.0))
+    ten, nine = best ** 10, best ** 9
+    part = -math.ceil(math.log10(ten))  # 0.25^10 < 10^-6 < 0.25^9
+    assert 10.0 ** -part < nine
+    assert_all_in(text, [
+        f"$0.25^{{10}}$ is less than one {PARTS[part]}",
+        f"$0.25^{{10}} = {fmt(ten, 8)}$",
+        f"$0.25^9 = {fmt(nine, 7)}$",
+        f"$\\left(\\frac{{1}}{{4}}\\right)^{{10}} = {fmt(ten, 11)}$",
+        f"$1.5^{{10}} = {fmt(1.5 ** 10, 1)}$",
+        f"${tex(s0, 1)} \\times {tex(1 - s0, 1)} = {tex(best, 2)}$",
+    ])
+
+
+def test_neuron_chains():
+    text = page_text(PAGE)
+    depth = story.CHAIN_DEPTH
+    slopes, grads = neuron_chain("sigmoid", depth, x=story.CHAIN_INPUTS["sigmoid"])
+    # independently: the chain's gradient is the product of the slopes (weights are 1)
+    assert math.isclose(grads[0], math.prod(slopes), rel_tol=1e-12)
+    relu_slopes, relu_grads = neuron_chain("relu", depth, x=story.CHAIN_INPUTS["relu"])
+    assert relu_slopes == [1.0] * depth and relu_grads == [1.0] * (depth + 1)
+    assert_all_in(text, [
+        f"${tex_power(grads[0])}$",
+        f"slopes from about ${tex(min(slopes[1:]), 3)}$ to ${tex(max(slopes[1:]), 3)}$",
+        # the animation's list: each factor and value as the clip writes them
+        f"its gradient drops to {fmt(slopes[-1], 3)}",
+        f"falls to {fmt(grads[6 + 2], 3)}, {fmt(grads[6 + 1], 3)}, ${tex_power(grads[6])}$",
+        f"its biggest possible, {fmt(slopes[0], 3)}",
+        f"gradient is ${tex_power(grads[0])}$, the ReLU chain's",
+        f"shrinks to {fmt(grads[0], 8)}",
+    ])
+
+
+def torch_sizes(activation, init, depth=10):
+    """The same measurement, recomputed with PyTorch autograd on a copy of the network."""
+    net, X, y = deep_network(activation, init, depth=depth)
+    model = from_numpy(net)
+    loss = torch.nn.functional.mse_loss(model(torch.tensor(X)), torch.tensor(y))
+    loss.backward()
+    return np.array([m.weight.grad.norm().item() for m in model if isinstance(m, torch.nn.Linear)])
+
+
+def test_measured_ratios():
+    text = page_text(PAGE)
+    said = []
+    for activation in story.ACTIVATIONS:
+        for init, which in (("pytorch", "default"), (story.GOOD_INIT[activation], "good")):
+            sizes = gradient_sizes(activation, init)
+            assert np.allclose(sizes, torch_sizes(activation, init), rtol=1e-9)
+            ratio = significant(sizes[9] / sizes[0])
+            name = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU"}[activation]
+            if activation == "sigmoid" and which == "default":
+                said.append(f"sigmoid: layer 1's gradient is about {ratio} times smaller than layer 10's")
+            elif activation == "sigmoid":
+                said.append(f"sigmoid: still about {ratio} times smaller")
+            elif which == "default":
+                said.append(f"{name}: about {ratio} times smaller")
+            else:
+                said.append(f"{name}: {'only ' if activation == 'tanh' else ''}about {ratio} times smaller")
+    relu = gradient_sizes("relu", "pytorch")
+    said.append(f"(about {significant(relu[9] / relu[0])} times over 10 layers with PyTorch's default above)")
+    # the figure's alt text: sizes rounded to one significant digit, written out
+    sig = gradient_sizes("sigmoid", "pytorch")
+    sig_good = gradient_sizes("sigmoid", story.GOOD_INIT["sigmoid"])
+
+    def about(x):
+        r = float(f"{x:.0e}")
+        return fmt(r, max(0, -math.floor(math.log10(r))))
+
+    said.append(f"falls from about {fmt(sig[9], 1)} at layer 10 to about {about(sig[0])} at layer 1")
+    said.append(f"still falls from about {fmt(sig_good[9], 0)} at layer 10 to about {fmt(sig_good[0], 6)} at layer 1")
+    # the exercise's prose: 20 layers
+    default, good = (gradient_sizes("relu", init, depth=20) for init in ("pytorch", story.GOOD_INIT["relu"]))
+    said.append(f"shrinks about {significant(default[19] / default[0])} times")
+    said.append(f"shrinks only about {significant(good[19] / good[0])} times")
+    assert_all_in(text, said)
+
+
+def test_network_shape():
+    text = page_text(PAGE)
+    net, X, y = deep_network("relu", story.GOOD_INIT["relu"])
+    hidden = net.layer_sizes[1:-1]
+    assert len(set(hidden)) == 1
+    assert_all_in(text, [
+        f"Now {len(hidden)} hidden layers of {hidden[0]} neurons each, with random starting weights, "
+        f"{X.shape[0]} random examples",
+    ])

@@ -1,0 +1,120 @@
+"""The digits CNN project: the split, the shapes, the gradients, the training, and its PyTorch twin."""
+
+import numpy as np
+import pytest
+import torch
+from sklearn.metrics import confusion_matrix as sk_confusion_matrix
+
+from site_src.gradcheck import numerical_gradient
+from site_src.losses import cross_entropy_from_logits, cross_entropy_from_logits_grad
+from site_src.projects import digits_cnn as cnn
+from site_src.pytorch import digits_cnn as twin
+
+
+@pytest.fixture(autouse=True, scope="module")
+def one_torch_thread():
+    """One thread: on a busy shared machine, more threads only wait for each other."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+def test_split_is_seeded_disjoint_and_complete():
+    a, b, c = cnn.load_split(seed=0), cnn.load_split(seed=0), cnn.load_split(seed=1)
+    assert np.array_equal(a.X_test, b.X_test) and not np.array_equal(a.X_test, c.X_test)
+    assert len(a.y_test) == round(0.2 * 1797) and len(a.y_train) + len(a.y_test) == 1797
+    # every picture once: the rows of train and test together are the data set's rows
+    from sklearn.datasets import load_digits
+    data = load_digits()
+    together = np.concatenate([a.X_train, a.X_test]).reshape(1797, 64) * 16
+    assert sorted(map(bytes, together.astype(np.int64))) == sorted(map(bytes, data.data.astype(np.int64)))
+    assert a.X_train.min() == 0 and a.X_train.max() == 1
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"dataset": "mnist"}, "dataset"),
+    ({"test_fraction": 0.0}, "(0, 1)"),
+    ({"test_fraction": 1.0}, "(0, 1)"),
+    ({"test_fraction": -0.5}, "(0, 1)"),
+    ({"seed": 1.5}, "seed"),
+    ({"seed": -1}, "seed"),
+    ({"seed": "0"}, "seed"),
+])
+def test_bad_arguments_say_what_is_allowed(kwargs, words):
+    with pytest.raises(ValueError, match=words.replace("(", r"\(").replace(")", r"\)")):
+        cnn.load_split(**kwargs)
+
+
+@pytest.mark.parametrize("kwargs", [{"epochs": 0}, {"batch_size": 0}, {"lr": 0.0}, {"seed": 2.0}])
+def test_bad_training_arguments(kwargs):
+    with pytest.raises(ValueError):
+        cnn.train(**kwargs)
+    with pytest.raises(ValueError):
+        twin.train(**kwargs)
+
+
+def test_shapes_at_every_stage_follow_the_formula():
+    def side(n, k, p, s):  # floor((n + 2p - k) / s) + 1, written out again here
+        return (n + 2 * p - k) // s + 1
+    conv1 = side(8, 3, 1, 1)
+    pool1 = side(conv1, 2, 0, 2)
+    conv2 = side(pool1, 3, 1, 1)
+    pool2 = side(conv2, 2, 0, 2)
+    expected = [(1, 8, 8), (8, conv1, conv1), (8, conv1, conv1), (8, pool1, pool1), (16, conv2, conv2),
+                (16, conv2, conv2), (16, pool2, pool2), (16 * pool2 * pool2,), (10,)]
+    got = cnn.shapes(cnn.build_network(), np.zeros((3, 1, 8, 8)))
+    assert [shape for _, shape in got] == expected
+    assert cnn.n_params(cnn.build_network()) == (8 * 9 + 8) + (16 * 8 * 9 + 16) + (64 * 10 + 10)
+
+
+def test_gradients_equal_pytorch_autograd_and_finite_differences():
+    split = cnn.load_split()
+    x, y = split.X_train[:5], split.y_train[:5]
+    ours = cnn.build_network(seed=3)
+    logits = ours.forward(x)
+    ours.backward(cross_entropy_from_logits_grad(y, logits))
+    theirs = twin.copy_weights(ours, twin.build_network())
+    loss = torch.nn.functional.cross_entropy(theirs(torch.from_numpy(x)), torch.from_numpy(y))
+    loss.backward()
+    assert loss.item() == pytest.approx(cross_entropy_from_logits(y, logits), rel=1e-12)
+    for g, p in zip(ours.grads(), theirs.parameters(), strict=True):
+        np.testing.assert_allclose(g, p.grad.numpy(), rtol=1e-9, atol=1e-12)
+    # and a referee that knows no calculus: nudge the first filter's weights
+    W = ours.layers[0].weight
+
+    def loss_of(w):
+        saved = W.copy()
+        W[...] = w
+        value = cross_entropy_from_logits(y, ours.forward(x))
+        W[...] = saved
+        return value
+
+    np.testing.assert_allclose(ours.grads()[0], numerical_gradient(loss_of, W.copy()), rtol=1e-5, atol=1e-8)
+
+
+def test_one_epoch_from_the_same_start_gives_the_same_weights_as_pytorch():
+    ours, our_losses = cnn.train(epochs=1)
+    theirs, their_losses = twin.train(epochs=1, start=cnn.build_network())
+    np.testing.assert_allclose(our_losses, their_losses, rtol=1e-12)
+    for a, b in zip(ours.params(), theirs.parameters(), strict=True):
+        np.testing.assert_allclose(a, b.detach().numpy(), rtol=1e-9, atol=1e-12)
+
+
+def test_confusion_matrix_equals_scikit_learns():
+    rng = np.random.default_rng(0)
+    y_true, y_pred = rng.integers(0, 10, 200), rng.integers(0, 10, 200)
+    assert np.array_equal(cnn.confusion_matrix(y_true, y_pred), sk_confusion_matrix(y_true, y_pred, labels=range(10)))
+
+
+def test_trained_network_meets_the_goal_and_pytorch_agrees():
+    """The seeded run: at least 0.97 on the test pictures, and PyTorch from the same start predicts the same."""
+    results = cnn.results()
+    split = cnn.load_split()
+    assert results["accuracy"] >= 0.97
+    assert results["confusion"].sum() == len(split.y_test) and np.trace(results["confusion"]) == results["right"]
+    theirs, _ = twin.train(start=cnn.build_network())
+    with torch.no_grad():
+        their_predictions = theirs(torch.from_numpy(split.X_test)).argmax(dim=1).numpy()
+    assert np.array_equal(their_predictions, cnn.predict(cnn.trained()[0], split.X_test))
+    assert twin.accuracy(theirs, split.X_test, split.y_test) == results["accuracy"]
