@@ -31,8 +31,9 @@ INFO = re.compile(r"[ \t]*(?:\{[ \t]*\.)?(?P<language>python|py|pycon)\b[^\n]*$\
 
 _SNIPPETS = markdown.Markdown(
     extensions=["pymdownx.snippets"],
-    extension_configs={"pymdownx.snippets": {
-        "base_path": [str(ROOT)], "check_paths": True, "dedent_subsections": True}},
+    extension_configs={
+        "pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True, "dedent_subsections": True}
+    },
 ).preprocessors["snippet"]
 
 
@@ -85,6 +86,10 @@ class PythonFences:
                 region.evaluator = PrintsExactly(expected) if output else self.python
                 yield region
 
+
+# The project notebooks' jupytext sources are scripts: importing them (as --doctest-modules
+# would) runs the whole notebook. tests/test_notebooks.py executes them instead.
+collect_ignore_glob = ["docs/projects/*.py"]
 
 pytest_collect_file = Sybil(
     parsers=[PythonFences(), SkipParser(), ClearNamespaceParser()],

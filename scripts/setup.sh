@@ -33,7 +33,7 @@ PYTHON=${PYTHON:-python3}
 # runner that reaches the index, sets TORCH_INDEX itself and asks for retries.
 TORCH_INDEX=${TORCH_INDEX:-https://download.pytorch.org/whl/cpu}
 stamp=$(cat pyproject.toml constraints.txt package-lock.json | sha256sum | cut -c1-16)
-if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$stamp" ] || [ ! -d node_modules/katex ]; then
+if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$stamp" ] || [ ! -d node_modules/temml ]; then
   echo "==> installing Python packages (PyTorch 2.13.0 CPU from $TORCH_INDEX) and npm packages"
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q --no-deps -c constraints.txt --index-url "$TORCH_INDEX" \

@@ -4,6 +4,8 @@ Every check either returns the value, cleaned up, or raises a clear ``ValueError
 ``TypeError`` that names the argument, says what is allowed and shows what came in.
 Teaching modules call these so their own code stays about the idea they teach.
 
+Examples
+--------
 >>> as_float_array([1, 2]).dtype
 dtype('float64')
 >>> positive(0.1, "lr")
@@ -66,8 +68,11 @@ def at_least(value, name, low, whole=True):
 
 def in_interval(value, name, low, high, closed_low=True, closed_high=False):
     """``value`` as a float if it lies in the interval; else ``ValueError`` naming it, e.g. ``[0, 1)``."""
-    inside = is_real(value) and (low <= value if closed_low else low < value) and (
-        value <= high if closed_high else value < high)
+    inside = (
+        is_real(value)
+        and (low <= value if closed_low else low < value)
+        and (value <= high if closed_high else value < high)
+    )
     if not inside:
         interval = f"{'[' if closed_low else '('}{low:g}, {high:g}{']' if closed_high else ')'}"
         raise ValueError(f"{name} must be in {interval}, got {value!r}")
@@ -124,7 +129,8 @@ def rows(x, name, n_columns):
         raise ValueError(f"{name} must have shape (n_samples, {n_columns}), got {x.shape}")
     if x.shape[0] == 0:
         raise ValueError(
-            f"{name} must have at least one row (shape (n_samples, {n_columns}) with n_samples >= 1), got {x.shape}")
+            f"{name} must have at least one row (shape (n_samples, {n_columns}) with n_samples >= 1), got {x.shape}"
+        )
     return x
 
 
@@ -133,7 +139,8 @@ def targets(y, name, n_samples, n_outputs):
     y = as_float_array(y, name)
     if y.shape != (n_samples, n_outputs):
         raise ValueError(
-            f"{name} must have shape ({n_samples}, {n_outputs}), one row of targets per sample, got {y.shape}")
+            f"{name} must have shape ({n_samples}, {n_outputs}), one row of targets per sample, got {y.shape}"
+        )
     return y
 
 
@@ -145,8 +152,7 @@ def class_indices(y, name, n_samples, n_classes):
     if y.shape != (n_samples,):
         raise ValueError(f"{name} must have shape ({n_samples},), one class label per sample, got {y.shape}")
     if y.min() < 0 or y.max() >= n_classes:
-        raise ValueError(
-            f"{name} must hold class labels 0 to {n_classes - 1}, got labels from {y.min()} to {y.max()}")
+        raise ValueError(f"{name} must hold class labels 0 to {n_classes - 1}, got labels from {y.min()} to {y.max()}")
     return y
 
 
@@ -209,8 +215,9 @@ def vectors(x, name, what="vector", nonempty=False):
     x = as_float_array(x, name)
     if x.ndim not in (1, 2) or x.shape[-1] == 0 or (nonempty and x.size == 0):
         sizes = "n, k >= 1" if nonempty else "k >= 1"
-        raise ValueError(f"{name} must be one {what} of shape (k,) or a batch of shape (n, k) with {sizes}, "
-                         f"got shape {x.shape}")
+        raise ValueError(
+            f"{name} must be one {what} of shape (k,) or a batch of shape (n, k) with {sizes}, got shape {x.shape}"
+        )
     return x
 
 
@@ -257,8 +264,10 @@ def probability_rows(p, name="y_pred"):
     sums = np.atleast_1d(p.sum(axis=-1))
     off = np.abs(sums - 1.0) > ROW_SUM_TOLERANCE
     if np.any(off):
-        raise ValueError(f"each row of {name} must sum to 1 (class probabilities, e.g. a softmax output), "
-                         f"got a row summing to {float(sums[off][0])!r}")
+        raise ValueError(
+            f"each row of {name} must sum to 1 (class probabilities, e.g. a softmax output), "
+            f"got a row summing to {float(sums[off][0])!r}"
+        )
     return p
 
 
@@ -280,14 +289,19 @@ def class_labels(labels, scores_shape, name, scores_name):
     if array.dtype == object or not (np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)):
         raise TypeError(f"{name} must be integer class labels, got dtype {array.dtype}")
     if not np.issubdtype(array.dtype, np.integer):
-        raise ValueError(f"{name} must be integer class labels (an int array such as [0, 2, 1]), got dtype "
-                         f"{array.dtype}; if they are whole numbers, convert them with .astype(int)")
+        raise ValueError(
+            f"{name} must be integer class labels (an int array such as [0, 2, 1]), got dtype "
+            f"{array.dtype}; if they are whole numbers, convert them with .astype(int)"
+        )
     if array.shape != scores_shape[:-1]:
-        raise ValueError(f"{name} must have shape {scores_shape[:-1]} (one label per row of {scores_name} of shape "
-                         f"{scores_shape}), got shape {array.shape}")
+        raise ValueError(
+            f"{name} must have shape {scores_shape[:-1]} (one label per row of {scores_name} of shape "
+            f"{scores_shape}), got shape {array.shape}"
+        )
     k = scores_shape[-1]
     outside = np.atleast_1d((array < 0) | (array >= k))
     if np.any(outside):
-        raise ValueError(f"{name} must be class numbers from 0 to {k - 1} ({k} classes), "
-                         f"got {int(np.atleast_1d(array)[outside][0])}")
+        raise ValueError(
+            f"{name} must be class numbers from 0 to {k - 1} ({k} classes), got {int(np.atleast_1d(array)[outside][0])}"
+        )
     return array.astype(np.intp)

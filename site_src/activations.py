@@ -34,7 +34,7 @@ def step(z):
     """
     z = _checks.as_float_array(z, "z")
     return np.where(z >= 0, 1.0, 0.0)
-# --8<-- [end:step]
+    # --8<-- [end:step]
 
 
 # --8<-- [start:sigmoid]
@@ -54,7 +54,7 @@ def sigmoid(x):
     # For x >= 0 this is 1 / (1 + exp(-x)); for x < 0 it is the same
     # number written as exp(x) / (1 + exp(x)).
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
-# --8<-- [end:sigmoid]
+    # --8<-- [end:sigmoid]
 
 
 # --8<-- [start:sigmoid_grad]
@@ -70,7 +70,7 @@ def sigmoid_grad(x):
     """
     s = sigmoid(x)
     return s * (1.0 - s)
-# --8<-- [end:sigmoid_grad]
+    # --8<-- [end:sigmoid_grad]
 
 
 # --8<-- [start:tanh]
@@ -87,7 +87,7 @@ def tanh(x):
     x = _checks.as_float_array(x)
     # NumPy's tanh is already accurate and never overflows.
     return np.tanh(x)
-# --8<-- [end:tanh]
+    # --8<-- [end:tanh]
 
 
 # --8<-- [start:tanh_grad]
@@ -103,7 +103,7 @@ def tanh_grad(x):
     """
     t = tanh(x)
     return 1.0 - t * t
-# --8<-- [end:tanh_grad]
+    # --8<-- [end:tanh_grad]
 
 
 # --8<-- [start:relu]
@@ -119,7 +119,7 @@ def relu(x):
     """
     x = _checks.as_float_array(x)
     return np.maximum(0.0, x)
-# --8<-- [end:relu]
+    # --8<-- [end:relu]
 
 
 # --8<-- [start:relu_grad]
@@ -136,7 +136,7 @@ def relu_grad(x):
     x = _checks.as_float_array(x)
     # "> 0", not ">= 0": at the corner x = 0 PyTorch uses slope 0.
     return np.where(x > 0, 1.0, 0.0)
-# --8<-- [end:relu_grad]
+    # --8<-- [end:relu_grad]
 
 
 # --8<-- [start:leaky_relu]
@@ -154,7 +154,7 @@ def leaky_relu(x, negative_slope=0.01):
     negative_slope = _checks.real(negative_slope, "negative_slope")
     # The small slope keeps a little gradient alive for negative inputs.
     return np.where(x > 0, x, negative_slope * x)
-# --8<-- [end:leaky_relu]
+    # --8<-- [end:leaky_relu]
 
 
 # --8<-- [start:leaky_relu_grad]
@@ -171,7 +171,7 @@ def leaky_relu_grad(x, negative_slope=0.01):
     x = _checks.as_float_array(x)
     negative_slope = _checks.real(negative_slope, "negative_slope")
     return np.where(x > 0, 1.0, negative_slope)
-# --8<-- [end:leaky_relu_grad]
+    # --8<-- [end:leaky_relu_grad]
 
 
 # --8<-- [start:elu]
@@ -190,7 +190,7 @@ def elu(x, alpha=1.0):
     # np.where computes both sides, so only feed the negative part to exp
     # (no overflow for big x); expm1(x) is exp(x) - 1, accurate near 0.
     return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0)))
-# --8<-- [end:elu]
+    # --8<-- [end:elu]
 
 
 # --8<-- [start:elu_grad]
@@ -208,7 +208,7 @@ def elu_grad(x, alpha=1.0):
     alpha = _checks.real(alpha, "alpha")
     # exp only of the negative part, so big positive x cannot overflow.
     return np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0.0)))
-# --8<-- [end:elu_grad]
+    # --8<-- [end:elu_grad]
 
 
 # --8<-- [start:softmax]
@@ -228,7 +228,7 @@ def softmax(z, axis=-1):
     # in the fraction), but it makes every exponent <= 0, so exp cannot overflow.
     e = np.exp(z - np.max(z, axis=axis, keepdims=True))
     return e / np.sum(e, axis=axis, keepdims=True)
-# --8<-- [end:softmax]
+    # --8<-- [end:softmax]
 
 
 # --8<-- [start:softmax_jacobian]
@@ -248,4 +248,4 @@ def softmax_jacobian(z):
     identity = np.eye(z.shape[-1])  # delta_ij
     # s_i * (delta_ij - s_j): s_i runs down the rows, s_j along the columns.
     return s[..., :, None] * (identity - s[..., None, :])
-# --8<-- [end:softmax_jacobian]
+    # --8<-- [end:softmax_jacobian]

@@ -80,7 +80,7 @@ class Value:
 
         out._backward = _backward
         return out
-    # --8<-- [end:add]
+        # --8<-- [end:add]
 
     # --8<-- [start:mul]
     def __mul__(self, other):
@@ -94,7 +94,7 @@ class Value:
 
         out._backward = _backward
         return out
-    # --8<-- [end:mul]
+        # --8<-- [end:mul]
 
     def __sub__(self, other):
         other = self._wrap(other)
@@ -137,7 +137,7 @@ class Value:
 
         out._backward = _backward
         return out
-    # --8<-- [end:pow]
+        # --8<-- [end:pow]
 
     def __neg__(self):
         out = Value(-self.data, (self,), "neg")
@@ -182,7 +182,7 @@ class Value:
 
         out._backward = _backward
         return out
-    # --8<-- [end:tanh]
+        # --8<-- [end:tanh]
 
     def sigmoid(self):
         """sigmoid of this Value: ``1 / (1 + exp(-data))``, between 0 and 1.
@@ -314,4 +314,4 @@ class Value:
         # 3. Walk from the result back to the leaves, applying the chain rule at each step.
         for v in reversed(order):
             v._backward()
-    # --8<-- [end:backward]
+        # --8<-- [end:backward]

@@ -50,6 +50,8 @@ def conv_output_size(size, kernel, padding=0, stride=1):
     starts at the padded edge and jumps ``stride`` pixels until it would fall
     off; a leftover strip narrower than one jump is skipped.
 
+    Examples
+    --------
     >>> conv_output_size(28, 5), conv_output_size(28, 3, padding=1), conv_output_size(7, 3, stride=2)
     (24, 28, 3)
     """
@@ -61,7 +63,8 @@ def conv_output_size(size, kernel, padding=0, stride=1):
     if kernel > padded:
         raise ValueError(
             f"kernel ({kernel}) must not be larger than the padded size "
-            f"(size {size} + 2 * padding {padding} = {padded})")
+            f"(size {size} + 2 * padding {padding} = {padded})"
+        )
     return (padded - kernel) // stride + 1
 
 
@@ -72,6 +75,8 @@ def pad(x, padding):
     whole number or a pair ``(rows, columns)``. The result has shape
     ``(..., H + 2 * rows, W + 2 * columns)``.
 
+    Examples
+    --------
     >>> pad([[1, 2]], 1).tolist()
     [[0.0, 0.0, 0.0, 0.0], [0.0, 1.0, 2.0, 0.0], [0.0, 0.0, 0.0, 0.0]]
     """
@@ -96,6 +101,8 @@ def conv2d(image, kernel, stride=1, padding=0):
     ``out[i, j] = sum over u, v of padded[i * stride + u, j * stride + v] * kernel[u, v]``
     (cross-correlation: the kernel is not flipped, as in deep learning).
 
+    Examples
+    --------
     >>> conv2d([[1, 2, 3], [4, 5, 6], [7, 8, 9]], [[1, 0], [0, -1]]).tolist()
     [[-4.0, -4.0], [-4.0, -4.0]]
     """
@@ -108,10 +115,10 @@ def conv2d(image, kernel, stride=1, padding=0):
     for i in range(out_h):
         for j in range(out_w):
             top, left = i * stride, j * stride
-            patch = padded[top:top + kh, left:left + kw]  # the pixels under the kernel
+            patch = padded[top : top + kh, left : left + kw]  # the pixels under the kernel
             out[i, j] = np.sum(patch * kernel)
     return out
-# --8<-- [end:conv2d]
+    # --8<-- [end:conv2d]
 
 
 def _check_batch(x, weight, bias, stride, padding):
@@ -124,7 +131,8 @@ def _check_batch(x, weight, bias, stride, padding):
     if x.shape[1] != weight.shape[1]:
         raise ValueError(
             f"x has {x.shape[1]} channels but weight expects C_in = {weight.shape[1]} "
-            f"(x: {x.shape}, weight: {weight.shape})")
+            f"(x: {x.shape}, weight: {weight.shape})"
+        )
     if bias is not None:
         bias = as_float_array(bias, "bias")
         if bias.shape != (weight.shape[0],):
@@ -138,7 +146,7 @@ def _windows(x_padded, kernel_size, stride, out_size):
     """Every kernel-sized patch at every stop: ``(N, C, out_h, out_w, kH, kW)``, a view, no copy."""
     (sh, sw), (oh, ow) = stride, out_size
     windows = sliding_window_view(x_padded, kernel_size, axis=(2, 3))
-    return windows[:, :, :sh * (oh - 1) + 1:sh, :sw * (ow - 1) + 1:sw]
+    return windows[:, :, : sh * (oh - 1) + 1 : sh, : sw * (ow - 1) + 1 : sw]
 
 
 # --8<-- [start:conv2d_batch]
@@ -148,6 +156,8 @@ def conv2d_batch(x, weight, bias=None, stride=1, padding=0):
     ``out[n, o, i, j] = bias[o] + sum over c, u, v of
     padded[n, c, i * stride + u, j * stride + v] * weight[o, c, u, v]``
 
+    Examples
+    --------
     >>> x = np.arange(9.0).reshape(1, 1, 3, 3)
     >>> conv2d_batch(x, np.ones((2, 1, 2, 2)), bias=[0.0, 100.0])[0].tolist()
     [[[8.0, 12.0], [20.0, 24.0]], [[108.0, 112.0], [120.0, 124.0]]]
@@ -160,7 +170,7 @@ def conv2d_batch(x, weight, bias=None, stride=1, padding=0):
     if bias is not None:
         out = out + bias[:, None, None]
     return np.ascontiguousarray(out)
-# --8<-- [end:conv2d_batch]
+    # --8<-- [end:conv2d_batch]
 
 
 # --8<-- [start:conv2d_batch_backward]
@@ -179,6 +189,8 @@ def conv2d_batch_backward(grad_out, x, weight, stride=1, padding=0):
     Returns ``(grad_x, grad_weight, grad_bias)``, shaped like ``x``, ``weight`` and
     ``(C_out,)``; they equal PyTorch autograd's for ``conv2d_batch``.
 
+    Examples
+    --------
     >>> x, w = np.arange(9.0).reshape(1, 1, 3, 3), np.ones((1, 1, 2, 2))
     >>> grad_x, grad_w, grad_b = conv2d_batch_backward(np.ones((1, 1, 2, 2)), x, w)
     >>> grad_x[0, 0].tolist(), grad_w[0, 0].tolist(), grad_b.tolist()
@@ -204,6 +216,6 @@ def conv2d_batch_backward(grad_out, x, weight, stride=1, padding=0):
         for v in range(kw):
             rows, cols = slice(u, u + sh * (oh - 1) + 1, sh), slice(v, v + sw * (ow - 1) + 1, sw)
             grad_padded[:, :, rows, cols] += sent[:, :, :, :, u, v].transpose(0, 3, 1, 2)
-    grad_x = grad_padded[:, :, ph:ph + x.shape[2], pw:pw + x.shape[3]]  # the zero border had no input
+    grad_x = grad_padded[:, :, ph : ph + x.shape[2], pw : pw + x.shape[3]]  # the zero border had no input
     return np.ascontiguousarray(grad_x), grad_weight, grad_bias
-# --8<-- [end:conv2d_batch_backward]
+    # --8<-- [end:conv2d_batch_backward]

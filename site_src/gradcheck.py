@@ -59,7 +59,7 @@ def numerical_gradient(f, x, h=1e-6):
         x[i] = original  # put it back before nudging the next number
         grad[i] = (f_plus - f_minus) / (2 * h)
     return grad
-# --8<-- [end:numerical_gradient]
+    # --8<-- [end:numerical_gradient]
 
 
 # --8<-- [start:check_gradient]
@@ -115,4 +115,4 @@ def check_gradient(f, grad, x, h=1e-6, floor=1.0):
     n = numerical_gradient(f, x, h)
     scale = np.maximum(np.maximum(np.abs(g), np.abs(n)), floor)
     return float(np.max(np.abs(g - n) / scale, initial=0.0))
-# --8<-- [end:check_gradient]
+    # --8<-- [end:check_gradient]

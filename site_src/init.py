@@ -45,7 +45,7 @@ def uniform(n_in, n_out, a=0.05, rng=None):
     rng = _checks.generator(rng)
     _checks.number(a, "a", low=0)
     return rng.uniform(-a, a, size=(n_out, n_in))
-# --8<-- [end:uniform]
+    # --8<-- [end:uniform]
 
 
 # --8<-- [start:xavier]
@@ -83,7 +83,7 @@ def xavier_normal(n_in, n_out, rng=None):
     rng = _checks.generator(rng)
     std = np.sqrt(2.0 / (n_in + n_out))
     return rng.normal(0.0, std, size=(n_out, n_in))
-# --8<-- [end:xavier]
+    # --8<-- [end:xavier]
 
 
 # --8<-- [start:he]
@@ -121,4 +121,4 @@ def he_normal(n_in, n_out, rng=None):
     rng = _checks.generator(rng)
     std = np.sqrt(2.0 / n_in)
     return rng.normal(0.0, std, size=(n_out, n_in))
-# --8<-- [end:he]
+    # --8<-- [end:he]

@@ -27,6 +27,8 @@ The contract, said once for every layer here:
   ``p`` outside ``[0, 1)``) or ``TypeError`` (not numbers); ``backward`` before
   ``forward`` raises ``RuntimeError``.
 
+Examples
+--------
 >>> net = Sequential([Dense(2, 3, rng=0), Activation("relu"), Dense(3, 1, rng=0)])
 >>> net.forward([[1.0, 2.0]]).shape
 (1, 1)
@@ -198,7 +200,7 @@ class Dense(Layer):
         self.x = self._check_x(x)  # backward needs the input
         # W.T because W is (n_out, n_in): one row of weights per neuron
         return self.x @ self.weight.T + self.bias
-    # --8<-- [end:dense_forward]
+        # --8<-- [end:dense_forward]
 
     def backward(self, dL_dz):
         """Store ``dL/dW = dL_dz.T @ x`` and ``dL/db``; return ``dL/dx = dL_dz @ W``."""
@@ -211,7 +213,7 @@ class Dense(Layer):
         self.grad_bias = dL_dz.sum(axis=0)
         # pass the shares back to the inputs, through the same weights
         return dL_dz @ self.weight
-    # --8<-- [end:dense]
+        # --8<-- [end:dense]
 
     def params(self):
         """``[W, b]``."""
@@ -329,8 +331,10 @@ class BatchNorm(Layer):
     def _check_x(self, x):
         x = as_float_array(x, "x")
         if x.ndim not in (2, 3, 4) or x.shape[1] != self.n_features:
-            raise ValueError(f"x must have shape (N, {self.n_features}), (N, {self.n_features}, L) "
-                             f"or (N, {self.n_features}, H, W), got {x.shape}")
+            raise ValueError(
+                f"x must have shape (N, {self.n_features}), (N, {self.n_features}, L) "
+                f"or (N, {self.n_features}, H, W), got {x.shape}"
+            )
         return x
 
     def _per_feature(self, v, ndim):
@@ -344,7 +348,9 @@ class BatchNorm(Layer):
         if self.training:
             m = x.size // self.n_features  # values per feature
             if m < 2:
-                raise ValueError(f"training needs more than 1 value per feature to measure a variance, got x of shape {x.shape}")
+                raise ValueError(
+                    f"training needs more than 1 value per feature to measure a variance, got x of shape {x.shape}"
+                )
             mean, var = x.mean(axis=axes), x.var(axis=axes)
             self.running_mean = (1 - self.momentum) * self.running_mean + self.momentum * mean
             self.running_var = (1 - self.momentum) * self.running_var + self.momentum * var * m / (m - 1)
@@ -414,8 +420,10 @@ class Conv2D(Layer):
         self.x = self.grad_weight = self.grad_bias = None
 
     def __repr__(self):
-        return (f"Conv2D({self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "
-                f"stride={self.stride}, padding={self.padding})")
+        return (
+            f"Conv2D({self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "
+            f"stride={self.stride}, padding={self.padding})"
+        )
 
     def forward(self, x):
         """Slide every kernel over every picture and add its bias."""
@@ -430,7 +438,8 @@ class Conv2D(Layer):
         """Store the weight and bias gradients; return the input's."""
         x = self._remembered("x")
         grad_x, self.grad_weight, self.grad_bias = conv2d_batch_backward(
-            grad_out, x, self.weight, self.stride, self.padding)
+            grad_out, x, self.weight, self.stride, self.padding
+        )
         return grad_x
 
     def params(self):

@@ -61,7 +61,7 @@ def mse(y_true, y_pred):
     """
     y_true, y_pred = _checks.matching_arrays(y_true, y_pred, "y_true", "y_pred")
     return float(np.mean((y_pred - y_true) ** 2))
-# --8<-- [end:mse]
+    # --8<-- [end:mse]
 
 
 # --8<-- [start:mse_grad]
@@ -77,7 +77,7 @@ def mse_grad(y_true, y_pred):
     """
     y_true, y_pred = _checks.matching_arrays(y_true, y_pred, "y_true", "y_pred")
     return 2.0 * (y_pred - y_true) / y_pred.size
-# --8<-- [end:mse_grad]
+    # --8<-- [end:mse_grad]
 
 
 # --8<-- [start:mae]
@@ -93,7 +93,7 @@ def mae(y_true, y_pred):
     """
     y_true, y_pred = _checks.matching_arrays(y_true, y_pred, "y_true", "y_pred")
     return float(np.mean(np.abs(y_pred - y_true)))
-# --8<-- [end:mae]
+    # --8<-- [end:mae]
 
 
 # --8<-- [start:mae_grad]
@@ -111,7 +111,7 @@ def mae_grad(y_true, y_pred):
     y_true, y_pred = _checks.matching_arrays(y_true, y_pred, "y_true", "y_pred")
     # Too high -> +1, too low -> -1, exactly right -> 0; shared over N values.
     return np.sign(y_pred - y_true) / y_pred.size
-# --8<-- [end:mae_grad]
+    # --8<-- [end:mae_grad]
 
 
 # --8<-- [start:binary_cross_entropy]
@@ -132,7 +132,7 @@ def binary_cross_entropy(y_true, y_pred):
     # log(0) is minus infinity, so keep p a tiny bit away from 0 and 1.
     p = np.clip(y_pred, EPS, 1.0 - EPS)
     return float(-np.mean(y_true * np.log(p) + (1.0 - y_true) * np.log(1.0 - p)))
-# --8<-- [end:binary_cross_entropy]
+    # --8<-- [end:binary_cross_entropy]
 
 
 # --8<-- [start:binary_cross_entropy_grad]
@@ -152,7 +152,7 @@ def binary_cross_entropy_grad(y_true, y_pred):
     _checks.probabilities(y_pred, "y_pred")
     p = np.clip(y_pred, EPS, 1.0 - EPS)
     return (p - y_true) / (p * (1.0 - p)) / y_pred.size
-# --8<-- [end:binary_cross_entropy_grad]
+    # --8<-- [end:binary_cross_entropy_grad]
 
 
 # --8<-- [start:categorical_cross_entropy]
@@ -173,7 +173,7 @@ def categorical_cross_entropy(y_true, y_pred):
     # The 0s in y_true switch off every class except the right one.
     per_sample = -np.sum(y_true * np.log(p), axis=-1)
     return float(np.mean(per_sample))
-# --8<-- [end:categorical_cross_entropy]
+    # --8<-- [end:categorical_cross_entropy]
 
 
 # --8<-- [start:sparse_categorical_cross_entropy]
@@ -192,7 +192,7 @@ def sparse_categorical_cross_entropy(y_true, y_pred):
     # Pick each sample's probability of its right class.
     p_right = np.clip(_pick(y_pred, y_true), EPS, 1.0 - EPS)
     return float(np.mean(-np.log(p_right)))
-# --8<-- [end:sparse_categorical_cross_entropy]
+    # --8<-- [end:sparse_categorical_cross_entropy]
 
 
 # --8<-- [start:cross_entropy_from_logits]
@@ -214,7 +214,7 @@ def cross_entropy_from_logits(labels, logits):
     log_sum_exp = (m + np.log(np.sum(np.exp(logits - m), axis=-1, keepdims=True)))[..., 0]
     per_sample = log_sum_exp - _pick(logits, labels)
     return float(np.mean(per_sample))
-# --8<-- [end:cross_entropy_from_logits]
+    # --8<-- [end:cross_entropy_from_logits]
 
 
 # --8<-- [start:cross_entropy_from_logits_grad]
@@ -233,4 +233,4 @@ def cross_entropy_from_logits_grad(labels, logits):
     n_samples = 1 if logits.ndim == 1 else logits.shape[0]
     # Push the right class's probability up and every other one down.
     return (softmax(logits, axis=-1) - _one_hot(labels, logits.shape[-1])) / n_samples
-# --8<-- [end:cross_entropy_from_logits_grad]
+    # --8<-- [end:cross_entropy_from_logits_grad]

@@ -129,8 +129,17 @@ class MLP:
     [[0.1643, 0.1653]]
     """
 
-    def __init__(self, layer_sizes, activation="sigmoid", output_activation="identity", loss="mse",
-                 init="pytorch", weights=None, biases=None, rng=None):
+    def __init__(
+        self,
+        layer_sizes,
+        activation="sigmoid",
+        output_activation="identity",
+        loss="mse",
+        init="pytorch",
+        weights=None,
+        biases=None,
+        rng=None,
+    ):
         self.layer_sizes = sizes = _checks.layer_sizes(layer_sizes)
         _checks.one_of(activation, "activation", tuple(ACTIVATIONS))
         _checks.one_of(output_activation, "output_activation", tuple(ACTIVATIONS))
@@ -163,8 +172,10 @@ class MLP:
         self._cache, self.output = None, None
 
     def __repr__(self):
-        return (f"MLP({list(self.layer_sizes)}, activation={self.activation!r}, "
-                f"output_activation={self.output_activation!r}, loss={self.loss_name!r})")
+        return (
+            f"MLP({list(self.layer_sizes)}, activation={self.activation!r}, "
+            f"output_activation={self.output_activation!r}, loss={self.loss_name!r})"
+        )
 
     @property
     def weights(self):
@@ -185,6 +196,8 @@ class MLP:
     def params(self):
         """Every weight and bias, ``[W1, b1, W2, b2, ...]``: the live arrays, for an optimizer.
 
+        Examples
+        --------
         >>> [p.shape for p in MLP([3, 4, 1], rng=0).params()]
         [(4, 3), (4,), (1, 4), (1,)]
         """
@@ -193,6 +206,8 @@ class MLP:
     def grads(self):
         """The gradients from the latest ``backward``, in the order of ``params()``.
 
+        Examples
+        --------
         >>> net = MLP([1, 1], weights=[[[2.0]]], biases=[[0.0]])
         >>> net.loss([[3.0]], [[5.0]]), net.backward([[5.0]])
         (1.0, None)
@@ -216,6 +231,8 @@ class MLP:
     def forward(self, X):
         """Run the network on a batch of examples, one layer after the other: ``a = f(a_prev @ W.T + b)``.
 
+        Examples
+        --------
         >>> net = MLP([2, 1], weights=[[[1.0, -1.0]]], biases=[[0.5]])
         >>> net.forward([[3.0, 1.0], [0.0, 2.0]]).tolist()
         [[2.5], [-1.5]]
@@ -229,13 +246,15 @@ class MLP:
             a = f(z)  # then its activation function
         self.output = a
         return a
-    # --8<-- [end:forward]
+        # --8<-- [end:forward]
 
     def loss(self, X, y):
         """Run the network on ``X`` (so ``backward(y)`` can follow) and score its answers against ``y``.
 
         Returns the mean loss as a float.
 
+        Examples
+        --------
         >>> net = MLP([2, 2], loss="cross_entropy", output_activation="identity",
         ...           weights=[[[1.0, 0.0], [0.0, 1.0]]], biases=[[0.0, 0.0]])
         >>> round(net.loss([[2.0, 2.0]], [1]), 4)   # equal scores: -log(1/2)
@@ -249,6 +268,8 @@ class MLP:
     def backward(self, y):
         """Fill every layer's gradients with the chain rule, last layer first: ``dL/dz = dL/da * f'(z)``.
 
+        Examples
+        --------
         >>> net = MLP([1, 1], weights=[[[2.0]]], biases=[[0.0]])
         >>> net.forward([[3.0]]).tolist()
         [[6.0]]
@@ -266,7 +287,7 @@ class MLP:
             dL_dz = dL_da * self.f_grad[i](z)
             # Dense.backward stores dL/dW and dL/db and passes the shares back to its inputs
             dL_da = self.layers[i].backward(dL_dz)
-    # --8<-- [end:backward]
+        # --8<-- [end:backward]
 
     def _check_step(self, lr):
         _checks.positive(lr, "lr (the learning rate)")
@@ -277,6 +298,8 @@ class MLP:
     def step(self, lr):
         """Move every weight and bias a small step downhill: ``w <- w - lr * dL/dw``, like ``torch.optim.SGD``.
 
+        Examples
+        --------
         >>> net = MLP([1, 1], weights=[[[2.0]]], biases=[[0.0]])
         >>> _ = net.forward([[3.0]])
         >>> net.backward([[5.0]])
@@ -288,15 +311,17 @@ class MLP:
         for w, dL_dw in zip(self.params(), self.grads()):
             # "-=" changes the array in place, downhill: against the gradient
             w -= lr * dL_dw
-    # --8<-- [end:step]
+        # --8<-- [end:step]
 
     def _check_fit(self, X, y, epochs, lr, batch_size, optimizer):
         X = _checks.rows(X, "X", self.layer_sizes[0])
         y = self._check_y(y, len(X))
         _checks.positive(epochs, "epochs", whole=True)
         if (lr is None) == (optimizer is None):
-            raise ValueError("give exactly one of lr (plain gradient descent) and optimizer, "
-                             f"got lr={lr!r} and optimizer={optimizer!r}")
+            raise ValueError(
+                "give exactly one of lr (plain gradient descent) and optimizer, "
+                f"got lr={lr!r} and optimizer={optimizer!r}"
+            )
         if optimizer is None:
             _checks.positive(lr, "lr (the learning rate)")
         elif not callable(getattr(optimizer, "step", None)):
@@ -308,6 +333,8 @@ class MLP:
     def fit(self, X, y, epochs, lr=None, batch_size=None, rng=None, optimizer=None):
         """Train: forward, loss, backward, step, again and again; return each epoch's mean loss.
 
+        Examples
+        --------
         >>> X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
         >>> y = [[0.0], [1.0], [1.0], [0.0]]            # XOR
         >>> net = MLP([2, 4, 1], activation="tanh", rng=0)
@@ -324,7 +351,7 @@ class MLP:
             order = rng.permutation(n) if batch_size < n else np.arange(n)
             total = 0.0
             for start in range(0, n, batch_size):
-                batch = order[start:start + batch_size]
+                batch = order[start : start + batch_size]
                 total += self.loss(X[batch], y[batch]) * len(batch)
                 self.backward(y[batch])
                 if optimizer is None:
@@ -333,11 +360,13 @@ class MLP:
                     optimizer.step(self.params(), self.grads())
             history.append(total / n)
         return history
-    # --8<-- [end:fit]
+        # --8<-- [end:fit]
 
     def predict(self, X):
         """The network's answers: the class with the highest score for ``"cross_entropy"``, else ``forward(X)``.
 
+        Examples
+        --------
         >>> net = MLP([2, 2], loss="cross_entropy",
         ...           weights=[[[1.0, 0.0], [0.0, 1.0]]], biases=[[0.0, 0.0]])
         >>> net.predict([[5.0, 1.0], [0.0, 3.0]]).tolist()
@@ -347,4 +376,3 @@ class MLP:
         if self.loss_name == "cross_entropy":
             return output.argmax(axis=1)
         return output
-

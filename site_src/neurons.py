@@ -61,7 +61,7 @@ class Perceptron:
     def predict(self, X):
         """Answer 1 (YES) where the total is at least 0, else 0 (NO), for each row of ``X``."""
         return step(self.total(X)).astype(int)
-    # --8<-- [end:predict]
+        # --8<-- [end:predict]
 
     # --8<-- [start:learn]
     def learn_one(self, x, target, lr):
@@ -91,8 +91,6 @@ class Perceptron:
         _checks.positive(lr, "lr (the learning rate)")
         for _ in range(epochs):
             mistakes = sum(self.learn_one(x, target, lr) != 0 for x, target in zip(X, y))
-            self.history.append(
-                {"weights": self.weights.copy(), "bias": self.bias, "mistakes": int(mistakes)}
-            )
+            self.history.append({"weights": self.weights.copy(), "bias": self.bias, "mistakes": int(mistakes)})
         return self
-    # --8<-- [end:learn]
+        # --8<-- [end:learn]

@@ -41,6 +41,8 @@ learning rate, ``lam`` the weight decay (``lambda`` is taken in Python),
 averages of ``g`` and ``g**2``, ``eps`` a tiny number that keeps a division
 away from zero.
 
+Examples
+--------
 >>> import numpy as np
 >>> theta = np.array([1.0, -2.0])
 >>> opt = SGD(lr=0.1)
@@ -68,8 +70,10 @@ def _flag(value, name):
 def _list_of_arrays(values, name):
     """``values`` as a list; ``TypeError`` unless it is a list or tuple."""
     if not isinstance(values, (list, tuple)):
-        raise TypeError(f"{name} must be a list of NumPy arrays (one per parameter), got {type(values).__name__}; "
-                        f"wrap a single array in a list: [{name[:-1]}]")
+        raise TypeError(
+            f"{name} must be a list of NumPy arrays (one per parameter), got {type(values).__name__}; "
+            f"wrap a single array in a list: [{name[:-1]}]"
+        )
     return list(values)
 
 
@@ -130,11 +134,15 @@ class Optimizer:
         params = _list_of_arrays(params, "params")
         grads = _list_of_arrays(grads, "grads")
         if len(params) != len(grads):
-            raise ValueError(f"params and grads must have the same length (one gradient per parameter), "
-                             f"got {len(params)} and {len(grads)}")
+            raise ValueError(
+                f"params and grads must have the same length (one gradient per parameter), "
+                f"got {len(params)} and {len(grads)}"
+            )
         if self._shapes is not None and len(params) != len(self._shapes):
-            raise ValueError(f"this optimizer holds state for {len(self._shapes)} parameters, got {len(params)}; "
-                             "pass the same list at every step, or use a new optimizer for another list")
+            raise ValueError(
+                f"this optimizer holds state for {len(self._shapes)} parameters, got {len(params)}; "
+                "pass the same list at every step, or use a new optimizer for another list"
+            )
         checked = []
         for i, (theta, g) in enumerate(zip(params, grads)):
             if not isinstance(theta, np.ndarray) or not np.issubdtype(theta.dtype, np.floating):
@@ -146,8 +154,10 @@ class Optimizer:
             if g.shape != theta.shape:
                 raise ValueError(f"grads[{i}] must have the shape of params[{i}], {theta.shape}, got {g.shape}")
             if self._shapes is not None and theta.shape != self._shapes[i]:
-                raise ValueError(f"params[{i}] had shape {self._shapes[i]} at the first step, "
-                                 f"got {theta.shape}; use a new optimizer for other parameters")
+                raise ValueError(
+                    f"params[{i}] had shape {self._shapes[i]} at the first step, "
+                    f"got {theta.shape}; use a new optimizer for other parameters"
+                )
             # compute in the parameter's own dtype, as PyTorch does
             checked.append(g.astype(theta.dtype, copy=False))
         return params, checked
@@ -180,6 +190,8 @@ class SGD(Optimizer):
     ``b <- mu * b + (1 - tau) * g`` (``b = g`` at the first step), then
     ``theta <- theta - gamma * b`` (or ``gamma * (g + mu * b)`` with ``nesterov``).
 
+    Examples
+    --------
     >>> opt = SGD(lr=0.1, momentum=0.9)
     >>> theta = np.array([1.0])
     >>> for _ in range(2):
@@ -200,7 +212,8 @@ class SGD(Optimizer):
             state["b"] = b
             g = g + mu * b if self.nesterov else b
         theta -= gamma * g
-# --8<-- [end:sgd]
+
+    # --8<-- [end:sgd]
 
     _KEYWORDS = ("lr", "momentum", "dampening", "weight_decay", "nesterov")
 
@@ -212,8 +225,10 @@ class SGD(Optimizer):
         self.weight_decay = in_interval(weight_decay, "weight_decay", 0, _INF)
         self.nesterov = _flag(nesterov, "nesterov")
         if self.nesterov and (self.momentum == 0 or self.dampening != 0):
-            raise ValueError("nesterov=True needs a momentum above 0 and dampening=0 (as in PyTorch), "
-                             f"got momentum={momentum!r}, dampening={dampening!r}")
+            raise ValueError(
+                "nesterov=True needs a momentum above 0 and dampening=0 (as in PyTorch), "
+                f"got momentum={momentum!r}, dampening={dampening!r}"
+            )
 
 
 # --8<-- [start:adagrad]
@@ -223,6 +238,8 @@ class Adagrad(Optimizer):
     ``state_sum <- state_sum + g**2``, then
     ``theta <- theta - gamma / (1 + (t - 1) * eta) * g / (sqrt(state_sum) + eps)``.
 
+    Examples
+    --------
     >>> opt = Adagrad(lr=0.1)
     >>> theta = np.array([1.0, 1.0])
     >>> opt.step([theta], [np.array([4.0, 0.01])])   # a big and a tiny gradient ...
@@ -237,7 +254,8 @@ class Adagrad(Optimizer):
         gamma_t = gamma / (1 + (t - 1) * eta)  # the learning rate, decayed
         state["state_sum"] += g * g  # every squared gradient so far, never forgotten
         theta -= gamma_t * g / (np.sqrt(state["state_sum"]) + eps)
-# --8<-- [end:adagrad]
+
+    # --8<-- [end:adagrad]
 
     _KEYWORDS = ("lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps")
 
@@ -261,6 +279,8 @@ class Adadelta(Optimizer):
     ``delta_x = sqrt(u + eps) / sqrt(v + eps) * g``,
     ``u <- rho * u + (1 - rho) * delta_x**2``, ``theta <- theta - gamma * delta_x``.
 
+    Examples
+    --------
     >>> opt = Adadelta()                          # PyTorch's defaults: lr=1.0, rho=0.9, eps=1e-6
     >>> theta = np.array([0.0])
     >>> opt.step([theta], [np.array([1.0])])      # the first step is tiny: u starts at 0
@@ -277,7 +297,8 @@ class Adadelta(Optimizer):
         delta_x = np.sqrt(u + eps) / np.sqrt(v + eps) * g
         u[...] = rho * u + (1 - rho) * delta_x * delta_x  # running average of squared steps
         theta -= gamma * delta_x
-# --8<-- [end:adadelta]
+
+    # --8<-- [end:adadelta]
 
     _KEYWORDS = ("lr", "rho", "eps", "weight_decay")
 
@@ -300,6 +321,8 @@ class RMSprop(Optimizer):
     (``g_ave``, the running average of ``g``); then
     ``theta <- theta - gamma * g / (sqrt(v) + eps)`` (through a buffer ``b`` with momentum).
 
+    Examples
+    --------
     >>> opt = RMSprop(lr=0.01, alpha=0.99)
     >>> theta = np.array([0.0])
     >>> opt.step([theta], [np.array([3.0])])      # v = 0.01 * 9, step = 0.01 * 3 / 0.3
@@ -324,7 +347,8 @@ class RMSprop(Optimizer):
             theta -= gamma * b
         else:
             theta -= gamma * g / (np.sqrt(v_tilde) + eps)
-# --8<-- [end:rmsprop]
+
+    # --8<-- [end:rmsprop]
 
     _KEYWORDS = ("lr", "alpha", "eps", "weight_decay", "momentum", "centered")
 
@@ -349,6 +373,8 @@ class Adam(Optimizer):
     ``m_hat = m / (1 - beta1**t)``, ``v_hat = v / (1 - beta2**t)``,
     ``theta <- theta - gamma * m_hat / (sqrt(v_hat) + eps)``.
 
+    Examples
+    --------
     >>> opt = Adam(lr=0.1)
     >>> theta = np.array([1.0, 1.0])
     >>> opt.step([theta], [np.array([-5.0, 0.02])])   # the first step is about lr * sign(g)
@@ -381,12 +407,14 @@ class Adam(Optimizer):
         np.divide(m, step, out=step)  # m / (sqrt(v_hat) + eps)
         step *= gamma / (1 - beta1**t)  # gamma * m_hat / (sqrt(v_hat) + eps)
         theta -= step
-# --8<-- [end:adam]
+
+    # --8<-- [end:adam]
 
     _KEYWORDS = ("lr", "betas", "eps", "weight_decay", "amsgrad", "decoupled_weight_decay")
 
-    def __init__(self, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False,
-                 decoupled_weight_decay=False):
+    def __init__(
+        self, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False, decoupled_weight_decay=False
+    ):
         super().__init__()
         self.lr = float(positive(lr, "lr"))
         if not isinstance(betas, (tuple, list)) or len(betas) != 2:
@@ -412,6 +440,8 @@ class AdamW(Adam):
     by ``sqrt(v_hat)`` like the rest; AdamW shrinks every weight by the same
     share instead (Loshchilov & Hutter, 2019).
 
+    Examples
+    --------
     >>> opt = AdamW(lr=0.1, weight_decay=0.5)
     >>> theta = np.array([2.0])
     >>> opt.step([theta], [np.array([0.0])])   # no gradient: only the decay, 2 * (1 - 0.1 * 0.5)
@@ -423,4 +453,5 @@ class AdamW(Adam):
 
     def __init__(self, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False):
         super().__init__(lr, betas, eps, weight_decay, amsgrad, decoupled_weight_decay=True)
-# --8<-- [end:adamw]
+
+    # --8<-- [end:adamw]

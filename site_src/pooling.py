@@ -45,7 +45,7 @@ def _windows(x, size, stride, out_size):
     """Every window: ``(..., out_h, out_w, size, size)``, a view of ``x``, no copy."""
     oh, ow = out_size
     windows = sliding_window_view(x, (size, size), axis=(-2, -1))
-    return windows[..., :stride * (oh - 1) + 1:stride, :stride * (ow - 1) + 1:stride, :, :]
+    return windows[..., : stride * (oh - 1) + 1 : stride, : stride * (ow - 1) + 1 : stride, :, :]
 
 
 # --8<-- [start:pool2d]
@@ -54,6 +54,8 @@ def pool2d(x, size=2, stride=None, mode="max"):
 
     ``out[i, j] = max (or min, or mean) of x[i * stride + u, j * stride + v] over u, v < size``
 
+    Examples
+    --------
     >>> pool2d([[1, 2, 0, 1], [3, 4, 1, 0], [0, 1, 5, 6], [2, 2, 7, 8]]).tolist()
     [[4.0, 1.0], [2.0, 8.0]]
     """
@@ -61,7 +63,7 @@ def pool2d(x, size=2, stride=None, mode="max"):
     windows = _windows(x, size, stride, out_size)
     reduce = {"max": np.max, "min": np.min, "mean": np.mean}[mode]
     return reduce(windows, axis=(-2, -1))
-# --8<-- [end:pool2d]
+    # --8<-- [end:pool2d]
 
 
 # --8<-- [start:pool2d_backward]
@@ -73,6 +75,8 @@ def pool2d_backward(grad_out, x, size=2, stride=None, mode="max"):
     of it. Where windows overlap (``stride < size``), a pixel adds up what every window
     it is in sends it.
 
+    Examples
+    --------
     >>> x = [[1, 2], [4, 3]]
     >>> pool2d_backward([[10.0]], x).tolist(), pool2d_backward([[10.0]], x, mode="mean").tolist()
     ([[0.0, 0.0], [10.0, 0.0]], [[2.5, 2.5], [2.5, 2.5]])
@@ -95,4 +99,4 @@ def pool2d_backward(grad_out, x, size=2, stride=None, mode="max"):
             rows, cols = slice(u, u + stride * (oh - 1) + 1, stride), slice(v, v + stride * (ow - 1) + 1, stride)
             grad_x[..., rows, cols] += grad_out * share[..., u, v]
     return grad_x
-# --8<-- [end:pool2d_backward]
+    # --8<-- [end:pool2d_backward]

@@ -44,6 +44,8 @@ def dropout_mask(shape, p, rng=None):
 
     ``mask = (u >= p) / (1 - p)`` with ``u`` drawn evenly from ``[0, 1)``.
 
+    Examples
+    --------
     >>> dropout_mask(4, p=0.5, rng=1).tolist()       # 1 / (1 - 0.5) = 2
     [2.0, 2.0, 0.0, 2.0]
     """
@@ -53,7 +55,7 @@ def dropout_mask(shape, p, rng=None):
     u = generator(rng).random(shape)  # one random number in [0, 1) per position
     keep = u >= p  # True with probability 1 - p
     return keep / (1 - p)  # survivors grow, so the average stays the same
-# --8<-- [end:dropout_mask]
+    # --8<-- [end:dropout_mask]
 
 
 # --8<-- [start:dropout]
@@ -62,6 +64,8 @@ def dropout(x, p=0.5, training=True, rng=None):
 
     ``y = x * mask`` while training (see ``dropout_mask``); ``y = x`` otherwise.
 
+    Examples
+    --------
     >>> dropout([1.0, 2.0, 3.0, 4.0], p=0.5, rng=1).tolist()   # the mask above
     [2.0, 4.0, 0.0, 8.0]
     """
@@ -70,4 +74,4 @@ def dropout(x, p=0.5, training=True, rng=None):
     if not _check_training(training) or p == 0:
         return x  # already a new array: the caller's x is never changed
     return x * dropout_mask(x.shape, p, rng)
-# --8<-- [end:dropout]
+    # --8<-- [end:dropout]

@@ -22,9 +22,16 @@ from urllib.parse import urlparse
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
-FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run"]
+FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 HOST = "127.0.0.1"
 # Headless Chromium reports a device with no mouse ("(hover)" does not match). Readers on a
 # desktop have one, and Material adapts to it (it makes wide code blocks keyboard-scrollable
@@ -60,10 +67,12 @@ def serve(site, handler=QuietHandler):
 def site_pages(site):
     """Every page of the built site, as paths relative to its root ("", "first-steps/perceptron/")."""
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locs = [urlparse(loc.text.strip()).path
-            for loc in ET.parse(Path(site) / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    locs = [
+        urlparse(loc.text.strip()).path
+        for loc in ET.parse(Path(site) / "sitemap.xml").getroot().findall("s:url/s:loc", ns)
+    ]
     root = min(locs, key=len)  # the home page; the site may live below a path (GitHub Pages)
-    return [loc[len(root):] for loc in locs]
+    return [loc[len(root) :] for loc in locs]
 
 
 # ---------------------------------------------------------------- the browser
@@ -84,10 +93,15 @@ def chromium(user_data_dir, width=1280, height=900):
     driver.set_script_timeout(30)
     driver.execute_cdp_cmd("Network.enable", {})
     # First matching pattern wins: our own server is allowed, everything else is blocked.
-    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urlPatterns": [
-        {"urlPattern": f"*://{HOST}:*/*", "block": False},
-        {"urlPattern": "*://*:*/*", "block": True},
-    ]})
+    driver.execute_cdp_cmd(
+        "Network.setBlockedURLs",
+        {
+            "urlPatterns": [
+                {"urlPattern": f"*://{HOST}:*/*", "block": False},
+                {"urlPattern": "*://*:*/*", "block": True},
+            ]
+        },
+    )
     drain(driver)
     return driver
 
@@ -100,8 +114,10 @@ def drain(driver):
 
 def emulate(driver, **features):
     """Emulate CSS media features, e.g. ``emulate(driver, prefers_reduced_motion="reduce")``."""
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
-        {"name": name.replace("_", "-"), "value": value} for name, value in features.items()]})
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia",
+        {"features": [{"name": name.replace("_", "-"), "value": value} for name, value in features.items()]},
+    )
 
 
 SCROLL_THROUGH = """
@@ -154,14 +170,22 @@ class Visit:
         time.sleep(0.2)  # let the last responses finish
         self.console = driver.get_log("browser")
         self.events = [json.loads(entry["message"])["message"] for entry in driver.get_log("performance")]
-        self.requests = {}   # requestId -> {"url", "type", "status", "mime", "bytes", "failed"}
+        self.requests = {}  # requestId -> {"url", "type", "status", "mime", "bytes", "failed"}
         for event in self.events:
             params = event.get("params", {})
             request = self.requests.get(params.get("requestId"))
             if event["method"] == "Network.requestWillBeSent":
-                self.requests.setdefault(params["requestId"], {
-                    "url": params["request"]["url"], "type": params.get("type"), "status": None,
-                    "mime": None, "bytes": 0, "failed": None})
+                self.requests.setdefault(
+                    params["requestId"],
+                    {
+                        "url": params["request"]["url"],
+                        "type": params.get("type"),
+                        "status": None,
+                        "mime": None,
+                        "bytes": 0,
+                        "failed": None,
+                    },
+                )
             elif request is None:
                 continue
             elif event["method"] == "Network.responseReceived":
@@ -215,8 +239,11 @@ def switch_scheme(driver, wanted):
     for _ in range(3):
         if scheme(driver) == wanted:
             return
-        toggle = [label for label in driver.find_elements(By.CSS_SELECTOR, "form[data-md-component=palette] label")
-                  if label.is_displayed()]
+        toggle = [
+            label
+            for label in driver.find_elements(By.CSS_SELECTOR, "form[data-md-component=palette] label")
+            if label.is_displayed()
+        ]
         assert toggle, "the light/dark toggle is not visible in the header"
         toggle[0].click()
         wait_for(lambda: scheme(driver) == wanted, 2)

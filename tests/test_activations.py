@@ -17,7 +17,9 @@ RTOL = 1e-12
 # Slopes like 1 - tanh(x)**2 subtract two numbers close to 1, so a one-ulp difference in
 # tanh(x) between NumPy and PyTorch shows up as an absolute difference of about 1e-16.
 GRAD_ATOL = 1e-15
-EXTREMES = np.array([-1000.0, -745.0, -710.0, -100.0, -30.0, -1e-300, -0.0, 0.0, 1e-300, 30.0, 100.0, 710.0, 745.0, 1000.0])
+EXTREMES = np.array(
+    [-1000.0, -745.0, -710.0, -100.0, -30.0, -1e-300, -0.0, 0.0, 1e-300, 30.0, 100.0, 710.0, 745.0, 1000.0]
+)
 
 
 def _random(shape=(50,), scale=5.0, seed=0):
@@ -122,8 +124,18 @@ def test_sigmoid_saturates_exactly_without_overflow():
 
 
 def test_functions_accept_plain_numbers_and_lists():
-    for f in (act.sigmoid, act.tanh, act.relu, act.leaky_relu, act.elu,
-              act.sigmoid_grad, act.tanh_grad, act.relu_grad, act.leaky_relu_grad, act.elu_grad):
+    for f in (
+        act.sigmoid,
+        act.tanh,
+        act.relu,
+        act.leaky_relu,
+        act.elu,
+        act.sigmoid_grad,
+        act.tanh_grad,
+        act.relu_grad,
+        act.leaky_relu_grad,
+        act.elu_grad,
+    ):
         assert f(1).dtype == np.float64 and f(1).shape == ()
         assert f([1, -1]).shape == (2,)
 
@@ -183,8 +195,10 @@ def test_softmax_rows_are_probabilities_and_shift_invariant(z):
     np.testing.assert_allclose(act.softmax(z + 3.0), s, rtol=1e-6, atol=1e-12)
 
 
-@given(arrays(np.float64, st.integers(1, 10), elements=st.floats(-30, 30)),
-       arrays(np.float64, st.integers(1, 10), elements=st.floats(-30, 30)))
+@given(
+    arrays(np.float64, st.integers(1, 10), elements=st.floats(-30, 30)),
+    arrays(np.float64, st.integers(1, 10), elements=st.floats(-30, 30)),
+)
 @settings(max_examples=60, deadline=None)
 def test_two_class_softmax_is_sigmoid_of_the_difference(a, b):
     n = min(a.size, b.size)
@@ -217,9 +231,7 @@ def test_softmax_jacobian_for_a_batch_has_one_block_per_row():
 def test_softmax_jacobian_matches_central_difference():
     z = _random(shape=(5,), scale=2.0, seed=5)
     h = 1e-6
-    numeric = np.stack(
-        [(act.softmax(z + h * e) - act.softmax(z - h * e)) / (2 * h) for e in np.eye(5)], axis=1
-    )
+    numeric = np.stack([(act.softmax(z + h * e) - act.softmax(z - h * e)) / (2 * h) for e in np.eye(5)], axis=1)
     np.testing.assert_allclose(act.softmax_jacobian(z), numeric, rtol=1e-6, atol=1e-10)
 
 
@@ -235,9 +247,21 @@ def test_softmax_jacobian_is_stable_for_huge_scores():
 
 @pytest.mark.parametrize(
     "f",
-    [act.step, act.sigmoid, act.tanh, act.relu, act.leaky_relu, act.elu, act.softmax,
-     act.sigmoid_grad, act.tanh_grad, act.relu_grad, act.leaky_relu_grad, act.elu_grad,
-     act.softmax_jacobian],
+    [
+        act.step,
+        act.sigmoid,
+        act.tanh,
+        act.relu,
+        act.leaky_relu,
+        act.elu,
+        act.softmax,
+        act.sigmoid_grad,
+        act.tanh_grad,
+        act.relu_grad,
+        act.leaky_relu_grad,
+        act.elu_grad,
+        act.softmax_jacobian,
+    ],
 )
 @pytest.mark.parametrize("bad", [["a", "b"], "1.0", [None, 1.0]])
 def test_non_numbers_raise_type_error(f, bad):

@@ -72,11 +72,19 @@ def is_safe(op, a, b, c, n):
 @st.composite
 def programs(draw):
     leaves = draw(st.lists(st.floats(-2, 2, allow_nan=False), min_size=1, max_size=4))
-    steps = draw(st.lists(
-        st.tuples(st.sampled_from(sorted(OPS)), st.integers(0, 50), st.integers(0, 50),
-                  st.floats(-3, 3, allow_nan=False), st.sampled_from(EXPONENTS)),
-        min_size=1, max_size=12,
-    ))
+    steps = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(sorted(OPS)),
+                st.integers(0, 50),
+                st.integers(0, 50),
+                st.floats(-3, 3, allow_nan=False),
+                st.sampled_from(EXPONENTS),
+            ),
+            min_size=1,
+            max_size=12,
+        )
+    )
     return leaves, steps
 
 
@@ -97,7 +105,7 @@ def run(leaves, steps):
         values.append(v)
         tensors.append(OPS[op](tensors[i], tensors[j], c, n))
     # every intermediate result feeds the output, so many Values are used more than once
-    return sum(values[len(leaves):]), sum(tensors[len(leaves):]), pairs
+    return sum(values[len(leaves) :]), sum(tensors[len(leaves) :]), pairs
 
 
 @settings(max_examples=50, deadline=None)
@@ -197,7 +205,7 @@ def test_graph_bookkeeping():
     a, b = Value(2.0, label="a"), Value(3.0, label="b")
     c = a * b
     assert c._op == "*" and set(c._prev) == {a, b}
-    assert (a + b)._op == "+" and (a ** 2)._op == "**2" and a.tanh()._op == "tanh"
+    assert (a + b)._op == "+" and (a**2)._op == "**2" and a.tanh()._op == "tanh"
     assert a._prev == () and a.label == "a"
     assert repr(a) == "Value(data=2.0, grad=0.0, label='a')"
     assert repr(Value(1)) == "Value(data=1.0, grad=0.0)"
@@ -215,13 +223,16 @@ def test_non_numbers_are_refused(bad):
         Value(bad)
 
 
-@pytest.mark.parametrize("combine", [
-    lambda v: v + "1",
-    lambda v: "1" * v,
-    lambda v: v * None,
-    lambda v: v - [1],
-    lambda v: v / "2",
-])
+@pytest.mark.parametrize(
+    "combine",
+    [
+        lambda v: v + "1",
+        lambda v: "1" * v,
+        lambda v: v * None,
+        lambda v: v - [1],
+        lambda v: v / "2",
+    ],
+)
 def test_non_numbers_are_refused_in_arithmetic(combine):
     with pytest.raises(TypeError, match="must be a real number"):
         combine(Value(1.0))

@@ -18,7 +18,7 @@ from tests.pages import ROOT
 pytestmark = pytest.mark.slow
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
-CHAPTER = "first-steps/perceptron/"   # the model chapter: figures, a clip, math, tabs
+CHAPTER = "first-steps/perceptron/"  # the model chapter: figures, a clip, math, tabs
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +31,13 @@ PAGE_FACTS = r"""
 const content = document.querySelector(".md-content");
 const text = (root) => {
   const copy = root.cloneNode(true);
-  copy.querySelectorAll("pre, code, .katex, script").forEach((el) => el.remove());
+  copy.querySelectorAll("pre, code, math, script").forEach((el) => el.remove());
   return copy.textContent;
 };
 return {
   arithmatex: document.querySelectorAll(".arithmatex").length,
-  untypeset: [...document.querySelectorAll(".arithmatex")].filter((el) => !el.querySelector(".katex")).length,
-  katexErrors: document.querySelectorAll(".katex-error").length,
+  untypeset: [...document.querySelectorAll(".arithmatex")].filter((el) => !el.querySelector(":scope > math")).length,
+  mathErrors: document.querySelectorAll(".arithmatex merror, .temml-error").length,
   rawMath: (text(content).match(/\\\(|\\\[|\$\$/g) || []).length,
   brokenImages: [...document.images]
     .filter((img) => img.checkVisibility() && !(img.complete && img.naturalWidth > 0))
@@ -85,8 +85,8 @@ def test_math_is_typeset(visits):
     problems = {}
     for page, visit in visits.items():
         facts = visit.facts
-        if facts["untypeset"] or facts["katexErrors"] or facts["rawMath"]:
-            problems[page] = {key: facts[key] for key in ("arithmatex", "untypeset", "katexErrors", "rawMath")}
+        if facts["untypeset"] or facts["mathErrors"] or facts["rawMath"]:
+            problems[page] = {key: facts[key] for key in ("arithmatex", "untypeset", "mathErrors", "rawMath")}
     assert not problems
     assert visits[CHAPTER].facts["arithmatex"] > 10
 
@@ -97,8 +97,11 @@ def test_every_visible_image_loads(visits):
 
 
 def test_every_code_block_has_a_copy_button(visits):
-    missing = {page: f"{visit.facts['copyButtons']} of {visit.facts['codeBlocks']}"
-               for page, visit in visits.items() if visit.facts["copyButtons"] != visit.facts["codeBlocks"]}
+    missing = {
+        page: f"{visit.facts['copyButtons']} of {visit.facts['codeBlocks']}"
+        for page, visit in visits.items()
+        if visit.facts["copyButtons"] != visit.facts["codeBlocks"]
+    }
     assert not missing
     assert visits[CHAPTER].facts["codeBlocks"] >= 3
 
@@ -135,14 +138,19 @@ def test_animations_play_on_screen_and_pause_with_the_button(driver, base_url, p
             if driver.execute_script("return arguments[0].getBoundingClientRect().top > innerHeight", video):
                 assert state["paused"], f"{where}: plays before the reader scrolls to it"
             driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", video)
-            playing = wait_for(lambda: (lambda s: not s["paused"] and s["time"] > 0 and s)(
-                driver.execute_script(CLIP_STATE, index)), 8)
+            playing = wait_for(
+                lambda: (lambda s: not s["paused"] and s["time"] > 0 and s)(driver.execute_script(CLIP_STATE, index)), 8
+            )
             assert playing, f"{where}: does not play when scrolled into view"
             assert playing["trackLoaded"] and playing["cues"] > 0, f"{where}: the captions did not load"
             assert playing["label"] == "Pause"
             figure.find_element(By.CSS_SELECTOR, ".dl-anim__toggle").click()
-            paused = wait_for(lambda: (lambda s: s["paused"] and s["label"] == "Play" and s)(
-                driver.execute_script(CLIP_STATE, index)), 3) or driver.execute_script(CLIP_STATE, index)
+            paused = wait_for(
+                lambda: (lambda s: s["paused"] and s["label"] == "Play" and s)(
+                    driver.execute_script(CLIP_STATE, index)
+                ),
+                3,
+            ) or driver.execute_script(CLIP_STATE, index)
             assert paused["paused"], f"{where}: the Pause button did not pause it"
             assert paused["label"] == "Play", f"{where}: button not updated"
             time.sleep(0.5)
@@ -173,13 +181,16 @@ def test_a_link_to_a_section_lands_on_its_heading(driver, base_url, pages):
     """Off-screen text is laid out lazily (site.css); page.js makes #section links land exactly."""
     wrong = []
     for page, section in [(CHAPTER, "the-math-corner"), (CHAPTER, "remember")] + [
-            (page, "try-it-yourself") for page in pages if page.count("/") == 2 and not page.startswith("reference/")][:4]:
+        (page, "try-it-yourself") for page in pages if page.count("/") == 2 and not page.startswith("reference/")
+    ][:4]:
         driver.get("about:blank")
         driver.get(f"{base_url}{page}#{section}")
         time.sleep(0.8)
         top, at_bottom = driver.execute_script(
             "const h = document.getElementById(arguments[0]); return [h.getBoundingClientRect().top,"
-            " Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight]", section)
+            " Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight]",
+            section,
+        )
         if not (0 <= top <= 120 or at_bottom and 0 <= top < driver.execute_script("return innerHeight")):
             wrong.append(f"{page}#{section}: the heading is {top:.0f} px from the top")
     assert not wrong
@@ -188,13 +199,19 @@ def test_a_link_to_a_section_lands_on_its_heading(driver, base_url, pages):
 def test_search_finds_the_perceptron(driver, base_url):
     driver.get(base_url)
     box = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
-    driver.find_element(By.CSS_SELECTOR, "label.md-header__button[for=__search]").click() \
-        if not box.is_displayed() else box.click()
+    driver.find_element(
+        By.CSS_SELECTOR, "label.md-header__button[for=__search]"
+    ).click() if not box.is_displayed() else box.click()
     wait_for(box.is_displayed, 3)
     box.send_keys("perceptron")
-    hit = wait_for(lambda: [a.get_attribute("href") for a in
-                            driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")
-                            if "first-steps/perceptron/" in (a.get_attribute("href") or "")], 15)
+    hit = wait_for(
+        lambda: [
+            a.get_attribute("href")
+            for a in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")
+            if "first-steps/perceptron/" in (a.get_attribute("href") or "")
+        ],
+        15,
+    )
     assert hit, "searching for 'perceptron' does not list the perceptron chapter"
     box.send_keys(Keys.ESCAPE)
 
@@ -214,7 +231,8 @@ def figures_in(driver, scheme_name):
         "  if (img.checkVisibility()) { img.scrollIntoView(); await new Promise((r) => setTimeout(r, 150)); } }"
         " for (let i = 0; i < 50 && [...document.images].some((img) => img.checkVisibility() && !img.complete); i++)"
         "  await new Promise((r) => setTimeout(r, 100));"
-        " done(); })();")
+        " done(); })();"
+    )
     wanted = "#only-dark" if scheme_name == "slate" else "#only-light"
     problems = []
     variants = driver.execute_script(FIGURE_VARIANTS)
@@ -250,13 +268,47 @@ def test_theme_toggle_switches_scheme_and_figures_follow(driver, base_url):
         switch_scheme(driver, "default")
 
 
+MATH_LOOK = """
+const done = arguments[arguments.length - 1];
+const boxes = [...document.querySelectorAll("div.arithmatex")];
+boxes[0].scrollIntoView({block: "center"});
+document.fonts.ready.then(() => requestAnimationFrame(() => done({
+  font: [...document.fonts].some((f) => f.family === "STIX2" && f.status === "loaded"),
+  formulas: [...document.querySelectorAll(".md-content .arithmatex > math")].slice(0, 40).map((math) => {
+    const box = math.getBoundingClientRect(), text = getComputedStyle(math.closest("p, li, td, div.arithmatex"));
+    return {width: box.width, height: box.height, color: getComputedStyle(math).color, text: text.color,
+            font: getComputedStyle(math).fontFamily};
+  }).filter((f) => f.width || f.height),
+})));
+"""
+
+
+@pytest.mark.parametrize("wanted", ["default", "slate"])
+def test_math_is_drawn_in_the_math_font_in_both_themes(driver, base_url, wanted):
+    """Formulas are drawn by the browser from MathML, in the site's math font, in the text's colour."""
+    driver.get(base_url + CHAPTER)
+    try:
+        switch_scheme(driver, wanted)
+        look = driver.execute_async_script(MATH_LOOK)
+        assert look["font"], "the math font (STIX Two Math, served by the site) did not load"
+        assert len(look["formulas"]) > 5
+        for formula in look["formulas"]:
+            assert formula["font"].startswith("STIX2")
+            assert formula["color"] == formula["text"], "a formula is not in the colour of the text around it"
+            assert formula["height"] > 8 and formula["width"] > 0
+        screenshot(driver, f"perceptron-math-{'light' if wanted == 'default' else 'dark'}.png")
+    finally:
+        switch_scheme(driver, "default")
+
+
 def test_a_figure_opens_large_when_clicked(driver, base_url):
     driver.get(base_url + CHAPTER)
     link = next(a for a in driver.find_elements(By.CSS_SELECTOR, "a.glightbox") if a.is_displayed())
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
     link.click()
-    assert wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, ".glightbox-container .gslide-image img"), 5), \
+    assert wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, ".glightbox-container .gslide-image img"), 5), (
         "clicking a figure does not open the zoomed view"
+    )
     driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
 
 
@@ -275,15 +327,22 @@ def test_linked_tabs_switch_together(driver, base_url, pages, built_site):
     """
     sets = driver.execute_script(chosen)
     assert sets and all(s["chosen"] == "NumPy" for s in sets)
-    label = next(l for l in driver.find_elements(By.CSS_SELECTOR, ".tabbed-set .tabbed-labels > label")
-                 if l.text.strip() == "PyTorch")
+    label = next(
+        tab
+        for tab in driver.find_elements(By.CSS_SELECTOR, ".tabbed-set .tabbed-labels > label")
+        if tab.text.strip() == "PyTorch"
+    )
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
     label.click()
     try:
-        assert wait_for(lambda: all(s["chosen"] == "PyTorch" for s in driver.execute_script(chosen)), 3), \
+        assert wait_for(lambda: all(s["chosen"] == "PyTorch" for s in driver.execute_script(chosen)), 3), (
             f"{page}: not every NumPy|PyTorch tab set switched to PyTorch"
+        )
     finally:
-        numpy = next(l for l in driver.find_elements(By.CSS_SELECTOR, ".tabbed-set .tabbed-labels > label")
-                     if l.text.strip() == "NumPy")
+        numpy = next(
+            tab
+            for tab in driver.find_elements(By.CSS_SELECTOR, ".tabbed-set .tabbed-labels > label")
+            if tab.text.strip() == "NumPy"
+        )
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", numpy)
         numpy.click()

@@ -50,7 +50,7 @@ def parse_cues(text):
         lines = block.strip().splitlines()
         at = next(i for i, line in enumerate(lines) if "-->" in line)
         start, end = (seconds(part.split()[0]) for part in lines[at].split("-->"))
-        cues.append((start, end, " ".join(lines[at + 1:])))
+        cues.append((start, end, " ".join(lines[at + 1 :])))
     return cues
 
 
@@ -65,8 +65,11 @@ def last_frames(video, span):
     """The decoded frames (as arrays) of the last ``span`` seconds of ``video``."""
     end = duration(video)
     with av.open(str(video)) as container:
-        return [frame.to_ndarray(format="rgb24") for frame in container.decode(video=0)
-                if frame.time is not None and frame.time >= end - span]
+        return [
+            frame.to_ndarray(format="rgb24")
+            for frame in container.decode(video=0)
+            if frame.time is not None and frame.time >= end - span
+        ]
 
 
 def test_there_are_clips():
@@ -76,7 +79,7 @@ def test_there_are_clips():
 
 def test_the_cue_parser_reads_a_too_fast_cue():
     """The checks below can fail: a 10-word cue in 2 s is 5 words a second and too short."""
-    (start, end, text), = parse_cues("WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\n" + "word " * 10 + "\n")
+    ((start, end, text),) = parse_cues("WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\n" + "word " * 10 + "\n")
     assert end - start == 2.0 and len(text.split()) / (end - start) == 5.0
 
 
@@ -168,8 +171,7 @@ def test_the_softmax_clip_shows_the_real_gradient():
     described = " ".join(text.split())
     gradient = ", ".join(f"${v:+.3f}$" for v in g0[:2]) + f" and ${g0[2]:+.3f}$"  # LaTeX: an ASCII minus
     assert gradient in described
-    assert (f"apple's up by {m(-g0[0], 3)}, pear's down by {m(g0[1], 3)}, banana's down by {m(g0[2], 3)}"
-            in described)
+    assert f"apple's up by {m(-g0[0], 3)}, pear's down by {m(g0[1], 3)}, banana's down by {m(g0[2], 3)}" in described
     assert f"The scores become {m(z1[0])}, {m(z1[1])} and {m(z1[2])}" in described
     assert f"$p(\\text{{apple}}) = {m(p1[0], 3)}$ and the loss is {m(loss1)}" in described
     later = [m(loss) for *_, loss in rest]

@@ -63,8 +63,15 @@ def test_backward_equals_autograd(case):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(1, 4), st.integers(1, 4), st.integers(0, 2), st.integers(1, 3), st.integers(0, 6), st.integers(0, 6),
-       st.integers(0, 2**32 - 1))
+@given(
+    st.integers(1, 4),
+    st.integers(1, 4),
+    st.integers(0, 2),
+    st.integers(1, 3),
+    st.integers(0, 6),
+    st.integers(0, 6),
+    st.integers(0, 2**32 - 1),
+)
 def test_loop_version_equals_batch_version(kh, kw, padding, stride, extra_h, extra_w, seed):
     rng = np.random.default_rng(seed)
     image = rng.normal(size=(max(1, kh - 2 * padding) + extra_h, max(1, kw - 2 * padding) + extra_w))
@@ -81,26 +88,22 @@ def test_output_size_is_the_formula_and_pytorchs(size, kernel, padding, stride):
             conv_output_size(size, kernel, padding, stride)
         return
     formula = math.floor((size + 2 * padding - kernel) / stride) + 1
-    torch_size = F.conv2d(torch.zeros(1, 1, size, size), torch.zeros(1, 1, kernel, kernel),
-                          stride=stride, padding=padding).shape[-1]
+    torch_size = F.conv2d(
+        torch.zeros(1, 1, size, size), torch.zeros(1, 1, kernel, kernel), stride=stride, padding=padding
+    ).shape[-1]
     assert conv_output_size(size, kernel, padding, stride) == formula == torch_size
     ours = conv2d(np.zeros((size, size)), np.zeros((kernel, kernel)), stride=stride, padding=padding)
     assert ours.shape == (formula, formula)
 
 
 def test_3x3_kernel_on_4x4_image_by_hand():
-    image = [[1, 2, 0, 1],
-             [0, 1, 3, 2],
-             [2, 0, 1, 0],
-             [1, 1, 0, 2]]
-    kernel = [[1, 0, -1],
-              [2, 0, 0],
-              [0, 1, 0]]
+    image = [[1, 2, 0, 1], [0, 1, 3, 2], [2, 0, 1, 0], [1, 1, 0, 2]]
+    kernel = [[1, 0, -1], [2, 0, 0], [0, 1, 0]]
     # each output: the 3x3 patch times the kernel, cell by cell, added up (no flip)
-    top_left = 1*1 + 2*0 + 0*-1 + 0*2 + 1*0 + 3*0 + 2*0 + 0*1 + 1*0          # = 1
-    top_right = 2*1 + 0*0 + 1*-1 + 1*2 + 3*0 + 2*0 + 0*0 + 1*1 + 0*0        # = 4
-    bottom_left = 0*1 + 1*0 + 3*-1 + 2*2 + 0*0 + 1*0 + 1*0 + 1*1 + 0*0      # = 2
-    bottom_right = 1*1 + 3*0 + 2*-1 + 0*2 + 1*0 + 0*0 + 1*0 + 0*1 + 2*0     # = -1
+    top_left = 1 * 1 + 2 * 0 + 0 * -1 + 0 * 2 + 1 * 0 + 3 * 0 + 2 * 0 + 0 * 1 + 1 * 0  # = 1
+    top_right = 2 * 1 + 0 * 0 + 1 * -1 + 1 * 2 + 3 * 0 + 2 * 0 + 0 * 0 + 1 * 1 + 0 * 0  # = 4
+    bottom_left = 0 * 1 + 1 * 0 + 3 * -1 + 2 * 2 + 0 * 0 + 1 * 0 + 1 * 0 + 1 * 1 + 0 * 0  # = 2
+    bottom_right = 1 * 1 + 3 * 0 + 2 * -1 + 0 * 2 + 1 * 0 + 0 * 0 + 1 * 0 + 0 * 1 + 2 * 0  # = -1
     expected = [[top_left, top_right], [bottom_left, bottom_right]]
     assert expected == [[1, 4], [2, -1]]
     assert conv2d(image, kernel).tolist() == expected
@@ -155,8 +158,10 @@ X4, W4 = np.zeros((2, 3, 5, 5)), np.zeros((4, 3, 3, 3))
 
 BAD = [
     # (call, what the message must say)
-    (lambda: conv_output_size(4, 5),
-     r"kernel \(5\) must not be larger than the padded size \(size 4 \+ 2 \* padding 0 = 4\)"),
+    (
+        lambda: conv_output_size(4, 5),
+        r"kernel \(5\) must not be larger than the padded size \(size 4 \+ 2 \* padding 0 = 4\)",
+    ),
     (lambda: conv_output_size(4, 3, stride=0), "stride must be a positive whole number, got 0"),
     (lambda: conv_output_size(4, 3, stride=-1), "stride must be a positive whole number, got -1"),
     (lambda: conv_output_size(4, 3, padding=-1), "padding must be a whole number of at least 0, got -1"),
@@ -164,34 +169,50 @@ BAD = [
     (lambda: conv_output_size(4, 1.5), "kernel must be a positive whole number, got 1.5"),
     (lambda: conv_output_size(4, 3, stride=True), "stride must be a positive whole number, got True"),
     (lambda: conv2d(np.zeros((3, 3)), np.zeros((4, 4))), "must not be larger than the padded size"),
-    (lambda: conv2d(np.zeros((3, 3)), np.zeros((2, 2)), stride=(1, 1)),
-     r"stride must be a positive whole number, got \(1, 1\)"),
+    (
+        lambda: conv2d(np.zeros((3, 3)), np.zeros((2, 2)), stride=(1, 1)),
+        r"stride must be a positive whole number, got \(1, 1\)",
+    ),
     (lambda: conv2d(np.zeros((3, 3)), np.zeros((2, 2)), stride=0), "stride must be a positive whole number"),
     (lambda: conv2d(np.zeros((3, 3)), np.zeros((2, 2)), padding=-1), "padding must be a whole number of at least 0"),
-    (lambda: conv2d(np.zeros((1, 3, 3)), np.zeros((2, 2))),
-     r"image must be a non-empty 2-D array \(rows, columns\), got shape \(1, 3, 3\)"),
-    (lambda: conv2d(np.zeros((3, 3)), np.zeros(2)),
-     r"kernel must be a non-empty 2-D array \(rows, columns\), got shape \(2,\)"),
-    (lambda: conv2d_batch(np.zeros((3, 5, 5)), W4),
-     r"x must be a non-empty 4-D batch \(N, C_in, H, W\), got shape \(3, 5, 5\)"),
+    (
+        lambda: conv2d(np.zeros((1, 3, 3)), np.zeros((2, 2))),
+        r"image must be a non-empty 2-D array \(rows, columns\), got shape \(1, 3, 3\)",
+    ),
+    (
+        lambda: conv2d(np.zeros((3, 3)), np.zeros(2)),
+        r"kernel must be a non-empty 2-D array \(rows, columns\), got shape \(2,\)",
+    ),
+    (
+        lambda: conv2d_batch(np.zeros((3, 5, 5)), W4),
+        r"x must be a non-empty 4-D batch \(N, C_in, H, W\), got shape \(3, 5, 5\)",
+    ),
     (lambda: conv2d_batch(X4, np.zeros((4, 3, 3))), r"weight must be a non-empty 4-D array \(C_out, C_in, kH, kW\)"),
     (lambda: conv2d_batch(X4, np.zeros((4, 2, 3, 3))), r"x has 3 channels but weight expects C_in = 2"),
     (lambda: conv2d_batch(X4, W4, bias=np.zeros(3)), r"bias must have shape \(C_out,\) = \(4,\), got \(3,\)"),
     (lambda: conv2d_batch(X4, np.zeros((4, 3, 6, 3))), r"kernel \(6\) must not be larger than the padded size"),
-    (lambda: conv2d_batch(X4, np.zeros((4, 3, 3, 8)), padding=1),
-     r"kernel \(8\) must not be larger than the padded size \(size 5 \+ 2 \* padding 1 = 7\)"),
+    (
+        lambda: conv2d_batch(X4, np.zeros((4, 3, 3, 8)), padding=1),
+        r"kernel \(8\) must not be larger than the padded size \(size 5 \+ 2 \* padding 1 = 7\)",
+    ),
     (lambda: conv2d_batch(X4, W4, stride=0), "stride must be a positive whole number, got 0"),
     (lambda: conv2d_batch(X4, W4, stride=(1, -2)), "stride must be a positive whole number, got -2"),
     (lambda: conv2d_batch(X4, W4, padding=-1), "padding must be a whole number of at least 0, got -1"),
     (lambda: conv2d_batch(X4, W4, padding=(1, 2, 3)), r"padding must be a whole number or a pair \(rows, columns\)"),
     (lambda: conv2d_batch_backward(np.zeros((2, 4, 3, 3)), np.zeros((3, 5, 5)), W4), "x must be a non-empty 4-D batch"),
-    (lambda: conv2d_batch_backward(np.zeros((2, 4, 3, 3)), X4, np.zeros((4, 2, 3, 3))),
-     "x has 3 channels but weight expects C_in = 2"),
+    (
+        lambda: conv2d_batch_backward(np.zeros((2, 4, 3, 3)), X4, np.zeros((4, 2, 3, 3))),
+        "x has 3 channels but weight expects C_in = 2",
+    ),
     (lambda: conv2d_batch_backward(np.zeros((2, 4, 3, 3)), X4, W4, stride=0), "stride must be a positive whole number"),
-    (lambda: conv2d_batch_backward(np.zeros((2, 4, 3, 3)), X4, W4, padding=-1),
-     "padding must be a whole number of at least 0"),
-    (lambda: conv2d_batch_backward(np.zeros((2, 4, 3, 3)), X4, W4, padding=1),
-     r"grad_out must have the output's shape \(2, 4, 5, 5\), got \(2, 4, 3, 3\)"),
+    (
+        lambda: conv2d_batch_backward(np.zeros((2, 4, 3, 3)), X4, W4, padding=-1),
+        "padding must be a whole number of at least 0",
+    ),
+    (
+        lambda: conv2d_batch_backward(np.zeros((2, 4, 3, 3)), X4, W4, padding=1),
+        r"grad_out must have the output's shape \(2, 4, 5, 5\), got \(2, 4, 3, 3\)",
+    ),
     (lambda: pad(np.zeros((2, 2, 2)), 1), r"x must be a 2-D image \(H, W\) or a 4-D batch \(N, C, H, W\)"),
     (lambda: pad(np.zeros((2, 2)), -1), "padding must be a whole number of at least 0, got -1"),
 ]

@@ -28,7 +28,7 @@ def emphasis_problems(html):
     """
     soup = BeautifulSoup(html, "html.parser")
     content = soup.select_one("article") or soup
-    for skip in content.select("pre, code, .arithmatex, .katex, script, style"):
+    for skip in content.select("pre, code, .arithmatex, math, script, style"):
         skip.decompose()
     problems = []
     for tag in ("em", "strong"):

@@ -4,8 +4,9 @@ Figures are SVGs with their glyphs drawn as shapes (``svg.fonttype = "path"``): 
 writes each piece of text as a group ``scale(s -s)`` with ``s`` = font size in points / 100.
 The browser shows the SVG at some width; the text's size on screen is its size in the file
 times that shrink (or stretch). This test loads every page that has figures in Chromium at
-1280 px and at 390 px, and for the picture each ``<img>`` really shows (``currentSrc``: a
-narrow variant on a phone, where a figure has one) works out its smallest text in CSS px.
+1280 px and at 390 px, and for the picture each ``<img>`` really shows (``currentSrc``: the
+narrow variant on a phone) works out its smallest text in CSS px. On the phone every figure
+must show its narrow variant (``NAME.narrow.svg``, ``NAME.narrow.dark.svg``), drawn for it.
 """
 
 import re
@@ -19,6 +20,7 @@ from tests.browser import Visit, chromium, site_pages
 pytestmark = pytest.mark.slow
 
 WIDTHS = {1280: 12.0, 390: 9.0}  # window width -> smallest text allowed, CSS px
+NARROW = re.compile(r"\.narrow(\.dark)?\.svg$")
 GLYPH_SCALE = re.compile(r"scale\((?P<s>[0-9.]+) -(?P=s)\)")
 
 SHOWN = """
@@ -60,11 +62,14 @@ def measured(built_site, base_url, tmp_path_factory):
     for width in WIDTHS:
         driver = chromium(tmp_path_factory.mktemp(f"chromium-{width}"), width=max(width, 800), height=900)
         if width < 800:  # headless windows are at least 500 px wide: emulate the phone instead
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-                "width": width, "height": 844, "deviceScaleFactor": 3, "mobile": True})
+            driver.execute_cdp_cmd(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": 844, "deviceScaleFactor": 3, "mobile": True},
+            )
         try:
-            result[width] = [(page, name, px) for page in pages
-                             for name, px in text_sizes(driver, base_url + page, site)]
+            result[width] = [
+                (page, name, px) for page in pages for name, px in text_sizes(driver, base_url + page, site)
+            ]
         finally:
             driver.quit()
     return result
@@ -76,3 +81,11 @@ def test_figure_text_is_readable(measured, width):
     assert rows, "no figure was measured"
     small = sorted({(name, round(px, 1)) for _, name, px in rows if px < WIDTHS[width]}, key=lambda r: r[1])
     assert not small, f"figure text under {WIDTHS[width]} px at {width} px wide: {small}"
+
+
+def test_phones_get_the_narrow_variant_and_desktops_the_wide_one(measured):
+    """``<picture>`` picks ``NAME.narrow.svg`` at 390 px and ``NAME.svg`` at 1280 px (dark twins alike)."""
+    wide = sorted({(page, name) for page, name, _ in measured[1280] if ".narrow" in name})
+    assert not wide, f"a desktop shows a phone variant: {wide}"
+    missing = sorted({(page, name) for page, name, _ in measured[390] if not NARROW.search(name)})
+    assert not missing, f"no narrow variant shown on a 390-px phone (draw(theme, layout) makes one): {missing}"

@@ -24,8 +24,9 @@ def test_there_are_figures_and_scenes():
 
 def test_no_output_is_stale():
     """The committed figures/ match their code; run `python -m scripts.render` if this fails."""
-    done = subprocess.run([sys.executable, "-m", "scripts.render", "--check"],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "scripts.render", "--check"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -49,8 +50,13 @@ def test_every_figure_renders(tmp_path):
     """Render every figure at low quality into a temporary folder, then check what came out."""
     assert FIGURES
     names = [arg for job in FIGURES for arg in ("--only", job.name)]
-    done = subprocess.run([sys.executable, "-m", "scripts.render", "--quality", "low", "--out", str(tmp_path), *names],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "scripts.render", "--quality", "low", "--out", str(tmp_path), *names],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert set(json.loads((tmp_path / "manifest.json").read_text())) == {job.name for job in FIGURES}
     for job in FIGURES:
@@ -79,5 +85,4 @@ def test_published_videos_are_web_ready(job):
 
 
 def test_srt_becomes_vtt():
-    assert srt_to_vtt("1\n00:00:01,250 --> 00:00:02,000\nHi\n") == (
-        "WEBVTT\n\n1\n00:00:01.250 --> 00:00:02.000\nHi\n")
+    assert srt_to_vtt("1\n00:00:01,250 --> 00:00:02,000\nHi\n") == ("WEBVTT\n\n1\n00:00:01.250 --> 00:00:02.000\nHi\n")

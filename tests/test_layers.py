@@ -60,6 +60,7 @@ def linear_twin(layer):
 
 # ---------------------------------------------------------------- Dense
 
+
 @settings(max_examples=40, deadline=None)
 @given(n_in=st.integers(1, 7), n_out=st.integers(1, 7), n=st.integers(1, 6), seed=seeds)
 def test_dense_equals_nn_linear(n_in, n_out, n, seed):
@@ -127,6 +128,7 @@ def test_relu_slope_at_zero_is_zero_like_torch():
 
 # ---------------------------------------------------------------- Dropout
 
+
 @settings(max_examples=30, deadline=None)
 @given(p=st.floats(0.0, 0.95), shape=st.tuples(st.integers(1, 6), st.integers(1, 6)), seed=seeds)
 def test_dropout_equals_torch_with_the_same_mask(p, shape, seed):
@@ -158,9 +160,11 @@ def test_dropout_new_mask_every_batch():
 
 # ---------------------------------------------------------------- BatchNorm
 
+
 def batchnorm_twin(layer, ndim):
     module = (nn.BatchNorm1d if ndim in (2, 3) else nn.BatchNorm2d)(
-        layer.n_features, eps=layer.eps, momentum=layer.momentum, dtype=torch.float64)
+        layer.n_features, eps=layer.eps, momentum=layer.momentum, dtype=torch.float64
+    )
     with torch.no_grad():
         module.weight.copy_(t(layer.gamma))
         module.bias.copy_(t(layer.beta))
@@ -168,8 +172,14 @@ def batchnorm_twin(layer, ndim):
 
 
 @settings(max_examples=30, deadline=None)
-@given(c=st.integers(1, 5), n=st.integers(2, 6), spatial=st.sampled_from([(), (3,), (2, 3)]),
-       momentum=st.floats(0.01, 1.0), eps=st.sampled_from([1e-5, 1e-3, 0.1]), seed=seeds)
+@given(
+    c=st.integers(1, 5),
+    n=st.integers(2, 6),
+    spatial=st.sampled_from([(), (3,), (2, 3)]),
+    momentum=st.floats(0.01, 1.0),
+    eps=st.sampled_from([1e-5, 1e-3, 0.1]),
+    seed=seeds,
+)
 def test_batchnorm_equals_torch_train_and_eval(c, n, spatial, momentum, eps, seed):
     rng = np.random.default_rng(seed)
     shape = (n, c, *spatial)
@@ -204,9 +214,18 @@ def test_batchnorm_running_var_uses_the_unbiased_variance():
 
 # ---------------------------------------------------------------- Conv2D, Pool2D, Flatten
 
+
 @settings(max_examples=30, deadline=None)
-@given(n=st.integers(1, 3), c_in=st.integers(1, 3), c_out=st.integers(1, 3), k=st.integers(1, 3),
-       stride=st.integers(1, 2), padding=st.integers(0, 2), extra=st.integers(0, 4), seed=seeds)
+@given(
+    n=st.integers(1, 3),
+    c_in=st.integers(1, 3),
+    c_out=st.integers(1, 3),
+    k=st.integers(1, 3),
+    stride=st.integers(1, 2),
+    padding=st.integers(0, 2),
+    extra=st.integers(0, 4),
+    seed=seeds,
+)
 def test_conv2d_equals_nn_conv2d(n, c_in, c_out, k, stride, padding, extra, seed):
     rng = np.random.default_rng(seed)
     size = max(k - 2 * padding, 1) + extra
@@ -234,13 +253,23 @@ def test_conv2d_init_is_nn_conv2d_default():
 
 
 @settings(max_examples=30, deadline=None)
-@given(mode=st.sampled_from(["max", "mean", "min"]), size=st.integers(1, 3), stride=st.sampled_from([None, 1, 2]),
-       n=st.integers(1, 2), c=st.integers(1, 2), extra=st.integers(0, 3), seed=seeds)
+@given(
+    mode=st.sampled_from(["max", "mean", "min"]),
+    size=st.integers(1, 3),
+    stride=st.sampled_from([None, 1, 2]),
+    n=st.integers(1, 2),
+    c=st.integers(1, 2),
+    extra=st.integers(0, 3),
+    seed=seeds,
+)
 def test_pool2d_equals_torch(mode, size, stride, n, c, extra, seed):
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(n, c, size + extra, size + extra + 1))
-    module = {"max": nn.MaxPool2d(size, stride), "mean": nn.AvgPool2d(size, stride),
-              "min": lambda x_t: -F.max_pool2d(-x_t, size, stride)}[mode]
+    module = {
+        "max": nn.MaxPool2d(size, stride),
+        "mean": nn.AvgPool2d(size, stride),
+        "min": lambda x_t: -F.max_pool2d(-x_t, size, stride),
+    }[mode]
     check_layer(Pool2D(size, stride, mode), module, x, rng)
 
 
@@ -253,9 +282,11 @@ def test_flatten_equals_nn_flatten(shape, seed):
 
 # ---------------------------------------------------------------- Sequential
 
+
 def small_cnn(rng):
-    return Sequential([Conv2D(2, 3, 3, padding=1, rng=rng), Activation("relu"), Pool2D(2),
-                       Flatten(), Dense(3 * 3 * 3, 4, rng=rng)])
+    return Sequential(
+        [Conv2D(2, 3, 3, padding=1, rng=rng), Activation("relu"), Pool2D(2), Flatten(), Dense(3 * 3 * 3, 4, rng=rng)]
+    )
 
 
 def test_sequential_cnn_passes_finite_differences():
@@ -287,8 +318,13 @@ def test_sequential_cnn_passes_finite_differences():
 def test_sequential_cnn_equals_torch():
     rng = np.random.default_rng(1)
     net = small_cnn(rng)
-    model = nn.Sequential(nn.Conv2d(2, 3, 3, padding=1, dtype=torch.float64), nn.ReLU(), nn.MaxPool2d(2),
-                          nn.Flatten(), nn.Linear(27, 4, dtype=torch.float64))
+    model = nn.Sequential(
+        nn.Conv2d(2, 3, 3, padding=1, dtype=torch.float64),
+        nn.ReLU(),
+        nn.MaxPool2d(2),
+        nn.Flatten(),
+        nn.Linear(27, 4, dtype=torch.float64),
+    )
     with torch.no_grad():
         for p_t, p in zip(model.parameters(), net.params()):  # the same order: W, b per layer
             p_t.copy_(t(p))
@@ -308,46 +344,55 @@ def test_sequential_train_eval_reaches_every_layer():
 
 # ---------------------------------------------------------------- bad input
 
-@pytest.mark.parametrize("make, message", [
-    (lambda: Dense(0, 2), "n_in must be a positive whole number"),
-    (lambda: Dense(2, 2.5), "n_out must be a positive whole number"),
-    (lambda: Dense(2, 2, init="zeros"), "unknown init 'zeros'; use one of 'pytorch'"),
-    (lambda: Dense(2, 1, weight=[[1.0, 2.0]]), "give both weight and bias"),
-    (lambda: Dense(2, 1, weight=[[1.0], [2.0]], bias=[0.0]), r"weight must have shape \(1, 2\), got \(2, 1\)"),
-    (lambda: Activation("swish"), "unknown activation 'swish'; use one of 'identity', 'sigmoid', 'tanh', 'relu'"),
-    (lambda: Dropout(1.0), r"p \(the probability to drop\) must be in \[0, 1\)"),
-    (lambda: Dropout(-0.1), r"must be in \[0, 1\)"),
-    (lambda: BatchNorm(0), "n_features must be a positive whole number"),
-    (lambda: BatchNorm(2, momentum=1.5), r"momentum must be in \[0, 1\]"),
-    (lambda: BatchNorm(2, eps=0), "eps must be a positive number"),
-    (lambda: Conv2D(1, 1, 0), "kernel_size must be a whole number of at least 1"),
-    (lambda: Conv2D(1, 1, 3, stride=0), "stride must be a whole number of at least 1"),
-    (lambda: Conv2D(1, 1, 3, padding=-1), "padding must be a whole number of at least 0"),
-    (lambda: Pool2D(2, mode="median"), "unknown mode 'median'"),
-    (lambda: Pool2D(0), "size must be a positive whole number"),
-])
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda: Dense(0, 2), "n_in must be a positive whole number"),
+        (lambda: Dense(2, 2.5), "n_out must be a positive whole number"),
+        (lambda: Dense(2, 2, init="zeros"), "unknown init 'zeros'; use one of 'pytorch'"),
+        (lambda: Dense(2, 1, weight=[[1.0, 2.0]]), "give both weight and bias"),
+        (lambda: Dense(2, 1, weight=[[1.0], [2.0]], bias=[0.0]), r"weight must have shape \(1, 2\), got \(2, 1\)"),
+        (lambda: Activation("swish"), "unknown activation 'swish'; use one of 'identity', 'sigmoid', 'tanh', 'relu'"),
+        (lambda: Dropout(1.0), r"p \(the probability to drop\) must be in \[0, 1\)"),
+        (lambda: Dropout(-0.1), r"must be in \[0, 1\)"),
+        (lambda: BatchNorm(0), "n_features must be a positive whole number"),
+        (lambda: BatchNorm(2, momentum=1.5), r"momentum must be in \[0, 1\]"),
+        (lambda: BatchNorm(2, eps=0), "eps must be a positive number"),
+        (lambda: Conv2D(1, 1, 0), "kernel_size must be a whole number of at least 1"),
+        (lambda: Conv2D(1, 1, 3, stride=0), "stride must be a whole number of at least 1"),
+        (lambda: Conv2D(1, 1, 3, padding=-1), "padding must be a whole number of at least 0"),
+        (lambda: Pool2D(2, mode="median"), "unknown mode 'median'"),
+        (lambda: Pool2D(0), "size must be a positive whole number"),
+    ],
+)
 def test_bad_settings(make, message):
     with pytest.raises(ValueError, match=message):
         make()
 
 
-@pytest.mark.parametrize("layer, x, message", [
-    (Dense(3, 2, rng=0), np.zeros((4, 2)), r"x must have shape \(n_samples, 3\), got \(4, 2\)"),
-    (Dense(3, 2, rng=0), np.zeros(3), r"x must have shape \(n_samples, 3\), got \(3,\)"),
-    (BatchNorm(3), np.zeros((4, 2)), r"x must have shape \(N, 3\)"),
-    (BatchNorm(3), np.zeros((1, 3)), "more than 1 value per feature"),
-    (Conv2D(2, 1, 3, rng=0), np.zeros((1, 1, 5, 5)), r"x must have shape \(N, 2, H, W\)"),
-    (Conv2D(1, 1, 3, rng=0), np.zeros((1, 1, 2, 2)), "kernel"),
-    (Pool2D(2), np.zeros((4, 4)), r"4-D batch \(N, C, H, W\)"),
-    (Flatten(), np.zeros(3), "batch axis"),
-])
+@pytest.mark.parametrize(
+    "layer, x, message",
+    [
+        (Dense(3, 2, rng=0), np.zeros((4, 2)), r"x must have shape \(n_samples, 3\), got \(4, 2\)"),
+        (Dense(3, 2, rng=0), np.zeros(3), r"x must have shape \(n_samples, 3\), got \(3,\)"),
+        (BatchNorm(3), np.zeros((4, 2)), r"x must have shape \(N, 3\)"),
+        (BatchNorm(3), np.zeros((1, 3)), "more than 1 value per feature"),
+        (Conv2D(2, 1, 3, rng=0), np.zeros((1, 1, 5, 5)), r"x must have shape \(N, 2, H, W\)"),
+        (Conv2D(1, 1, 3, rng=0), np.zeros((1, 1, 2, 2)), "kernel"),
+        (Pool2D(2), np.zeros((4, 4)), r"4-D batch \(N, C, H, W\)"),
+        (Flatten(), np.zeros(3), "batch axis"),
+    ],
+)
 def test_bad_input_shapes(layer, x, message):
     with pytest.raises(ValueError, match=message):
         layer.forward(x)
 
 
-@pytest.mark.parametrize("layer", [Dense(2, 2, rng=0), Activation("tanh"), Dropout(0.5), BatchNorm(2),
-                                   Conv2D(1, 1, 1, rng=0), Pool2D(1), Flatten()])
+@pytest.mark.parametrize(
+    "layer",
+    [Dense(2, 2, rng=0), Activation("tanh"), Dropout(0.5), BatchNorm(2), Conv2D(1, 1, 1, rng=0), Pool2D(1), Flatten()],
+)
 def test_backward_before_forward_and_non_numbers(layer):
     with pytest.raises(RuntimeError, match="call .*forward"):
         layer.backward(np.zeros((2, 2)))

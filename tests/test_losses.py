@@ -248,8 +248,14 @@ def test_probability_losses_clip_at_eps_instead_of_going_infinite():
 
 # --- bad input --------------------------------------------------------------------------------
 
-PAIRWISE = [losses.mse, losses.mae, losses.mse_grad, losses.mae_grad,
-            losses.binary_cross_entropy, losses.binary_cross_entropy_grad]
+PAIRWISE = [
+    losses.mse,
+    losses.mae,
+    losses.mse_grad,
+    losses.mae_grad,
+    losses.binary_cross_entropy,
+    losses.binary_cross_entropy_grad,
+]
 
 
 @pytest.mark.parametrize("f", PAIRWISE)
@@ -339,8 +345,11 @@ def test_labels_must_have_an_integer_dtype(f, name, scores):
         f([True, False], scores)
     with pytest.raises(TypeError, match=rf"{name} must be integer class labels, got dtype <U1"):
         f(["0", "1"], scores)
-    assert math.isfinite(f(np.array([0, 1], dtype=np.int8), scores).sum() if f is losses.cross_entropy_from_logits_grad
-                         else f(np.array([0, 1], dtype=np.int8), scores))
+    assert math.isfinite(
+        f(np.array([0, 1], dtype=np.int8), scores).sum()
+        if f is losses.cross_entropy_from_logits_grad
+        else f(np.array([0, 1], dtype=np.int8), scores)
+    )
 
 
 @pytest.mark.parametrize(("f", "name", "scores"), LABELLED)

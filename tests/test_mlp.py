@@ -65,15 +65,16 @@ def assert_matches_torch(net, X, y):
 
 # ---------------------------------------------------------------- parity with PyTorch
 
+
 @pytest.mark.parametrize("activation", ACTIVATIONS)
-@pytest.mark.parametrize("loss, output_activation",
-                         [("mse", "identity"), ("mse", "sigmoid"), ("mse", "tanh"), ("mse", "relu"),
-                          ("cross_entropy", "identity")])
+@pytest.mark.parametrize(
+    "loss, output_activation",
+    [("mse", "identity"), ("mse", "sigmoid"), ("mse", "tanh"), ("mse", "relu"), ("cross_entropy", "identity")],
+)
 def test_every_activation_and_loss_matches_torch(activation, loss, output_activation):
     for seed in range(3):
         rng = np.random.default_rng(seed)
-        net = MLP([4, 5, 3, 2], activation=activation, output_activation=output_activation, loss=loss,
-                  rng=seed)
+        net = MLP([4, 5, 3, 2], activation=activation, output_activation=output_activation, loss=loss, rng=seed)
         X, y = make_data(net, 6, rng)
         assert_matches_torch(net, X, y)
 
@@ -91,8 +92,7 @@ def test_every_activation_and_loss_matches_torch(activation, loss, output_activa
 def test_random_networks_match_torch(layer_sizes, activation, output_activation, loss, init, n_samples, seed):
     if loss == "cross_entropy":
         output_activation = "identity"
-    net = MLP(layer_sizes, activation=activation, output_activation=output_activation, loss=loss,
-              init=init, rng=seed)
+    net = MLP(layer_sizes, activation=activation, output_activation=output_activation, loss=loss, init=init, rng=seed)
     X, y = make_data(net, n_samples, np.random.default_rng(seed + 1))
     assert_matches_torch(net, X, y)
 
@@ -180,11 +180,12 @@ def test_from_numpy_is_the_twin():
     model = from_numpy(net)
     assert isinstance(model, TorchMLP)
     assert model.layer_sizes == net.layer_sizes
-    for (p, q) in zip(model.parameters(), net.params()):  # the same order: W1, b1, W2, b2
+    for p, q in zip(model.parameters(), net.params()):  # the same order: W1, b1, W2, b2
         np.testing.assert_array_equal(p.detach().numpy(), q)
 
 
 # ---------------------------------------------------------------- built from Dense layers
+
 
 def test_weights_are_the_dense_layers_arrays():
     net = MLP([3, 4, 2], rng=0)
@@ -221,7 +222,7 @@ def test_fit_with_an_optimizer_equals_torch_adam(loss):
         order = shuffle.permutation(10)
         total = 0.0
         for start in range(0, 10, 3):
-            batch = order[start:start + 3]
+            batch = order[start : start + 3]
             optimizer.zero_grad()
             loss_t = torch_loss(net, model(torch.tensor(X[batch])), y[batch])
             loss_t.backward()
@@ -256,11 +257,14 @@ def test_fit_hands_the_live_params_to_the_optimizer():
     assert [g.shape for g in grads] == [p.shape for p in params]
 
 
-@pytest.mark.parametrize("kwargs, error, message", [
-    (dict(epochs=1), ValueError, "give exactly one of lr .* and optimizer"),
-    (dict(epochs=1, lr=0.1, optimizer=Adam(lr=0.1)), ValueError, "give exactly one of lr .* and optimizer"),
-    (dict(epochs=1, optimizer="adam"), TypeError, r"optimizer must have a step\(params, grads\) method"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        (dict(epochs=1), ValueError, "give exactly one of lr .* and optimizer"),
+        (dict(epochs=1, lr=0.1, optimizer=Adam(lr=0.1)), ValueError, "give exactly one of lr .* and optimizer"),
+        (dict(epochs=1, optimizer="adam"), TypeError, r"optimizer must have a step\(params, grads\) method"),
+    ],
+)
 def test_fit_needs_exactly_one_of_lr_and_optimizer(kwargs, error, message):
     with pytest.raises(error, match=message):
         MLP([2, 1], rng=0).fit([[0.0, 1.0]], [[1.0]], **kwargs)
@@ -268,9 +272,11 @@ def test_fit_needs_exactly_one_of_lr_and_optimizer(kwargs, error, message):
 
 # ---------------------------------------------------------------- finite differences
 
+
 @pytest.mark.parametrize("activation", ACTIVATIONS)
-@pytest.mark.parametrize("loss, output_activation", [("mse", "sigmoid"), ("mse", "identity"),
-                                                     ("cross_entropy", "identity")])
+@pytest.mark.parametrize(
+    "loss, output_activation", [("mse", "sigmoid"), ("mse", "identity"), ("cross_entropy", "identity")]
+)
 def test_hand_gradients_match_finite_differences(activation, loss, output_activation):
     rng = np.random.default_rng(11)
     net = MLP([3, 4, 3], activation=activation, output_activation=output_activation, loss=loss, rng=2)
@@ -291,6 +297,7 @@ def test_hand_gradients_match_finite_differences(activation, loss, output_activa
 
 
 # ---------------------------------------------------------------- step and training
+
 
 @pytest.mark.parametrize("loss", ["mse", "cross_entropy"])
 def test_step_equals_torch_sgd(loss):
@@ -338,7 +345,7 @@ def test_fit_equals_the_same_batches_in_torch():
         order = shuffle.permutation(10)
         total = 0.0
         for start in range(0, 10, 4):  # batches of 4, 4 and 2
-            batch = order[start:start + 4]
+            batch = order[start : start + 4]
             optimizer.zero_grad()
             loss = F.cross_entropy(model(torch.tensor(X[batch])), torch.tensor(y[batch]))
             loss.backward()
@@ -384,12 +391,16 @@ def test_fit_is_repeatable_with_a_seed():
 
 # ---------------------------------------------------------------- bad input
 
-@pytest.mark.parametrize("sizes, message", [
-    ([3], "at least 2 sizes"),
-    ([], "at least 2 sizes"),
-    ([2, 0, 1], "at least 1"),
-    ([2, -3], "at least 1"),
-])
+
+@pytest.mark.parametrize(
+    "sizes, message",
+    [
+        ([3], "at least 2 sizes"),
+        ([], "at least 2 sizes"),
+        ([2, 0, 1], "at least 1"),
+        ([2, -3], "at least 1"),
+    ],
+)
 def test_bad_layer_sizes_value_error(sizes, message):
     with pytest.raises(ValueError, match=message):
         MLP(sizes)
@@ -401,17 +412,23 @@ def test_bad_layer_sizes_type_error(sizes):
         MLP(sizes)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(activation="swish"), r"unknown activation 'swish'; use one of 'identity', 'sigmoid', 'tanh', 'relu'"),
-    (dict(output_activation="softmax"), r"unknown output_activation 'softmax'"),
-    (dict(loss="hinge"), r"unknown loss 'hinge'; use one of 'mse', 'cross_entropy'"),
-    (dict(init="zeros"), r"unknown init 'zeros'"),
-    (dict(loss="cross_entropy", output_activation="sigmoid"), r"output_activation must be 'identity'"),
-    (dict(weights=[np.zeros((1, 2))]), r"give both weights and biases"),
-    (dict(weights=[np.zeros((2, 1))], biases=[np.zeros(1)]), r"weights\[0\] must have shape \(1, 2\), got \(2, 1\)"),
-    (dict(weights=[np.zeros((1, 2))], biases=[np.zeros(2)]), r"biases\[0\] must have shape \(1,\), got \(2,\)"),
-    (dict(weights=[], biases=[]), r"weights must be a list of 1 arrays"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(activation="swish"), r"unknown activation 'swish'; use one of 'identity', 'sigmoid', 'tanh', 'relu'"),
+        (dict(output_activation="softmax"), r"unknown output_activation 'softmax'"),
+        (dict(loss="hinge"), r"unknown loss 'hinge'; use one of 'mse', 'cross_entropy'"),
+        (dict(init="zeros"), r"unknown init 'zeros'"),
+        (dict(loss="cross_entropy", output_activation="sigmoid"), r"output_activation must be 'identity'"),
+        (dict(weights=[np.zeros((1, 2))]), r"give both weights and biases"),
+        (
+            dict(weights=[np.zeros((2, 1))], biases=[np.zeros(1)]),
+            r"weights\[0\] must have shape \(1, 2\), got \(2, 1\)",
+        ),
+        (dict(weights=[np.zeros((1, 2))], biases=[np.zeros(2)]), r"biases\[0\] must have shape \(1,\), got \(2,\)"),
+        (dict(weights=[], biases=[]), r"weights must be a list of 1 arrays"),
+    ],
+)
 def test_bad_constructor_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         MLP([2, 1], **kwargs)
@@ -424,11 +441,14 @@ def test_non_numeric_weights_and_bad_rng():
         MLP([2, 1], rng="seed")
 
 
-@pytest.mark.parametrize("X, shape", [
-    (np.zeros((3, 5)), (3, 5)),
-    (np.zeros(2), (2,)),
-    (np.zeros((1, 1, 2)), (1, 1, 2)),
-])
+@pytest.mark.parametrize(
+    "X, shape",
+    [
+        (np.zeros((3, 5)), (3, 5)),
+        (np.zeros(2), (2,)),
+        (np.zeros((1, 1, 2)), (1, 1, 2)),
+    ],
+)
 def test_wrong_input_width(X, shape):
     net = MLP([2, 3, 1], rng=0)
     with pytest.raises(ValueError, match=rf"X must have shape \(n_samples, 2\), got {re_shape(shape)}"):
@@ -492,12 +512,15 @@ def test_bad_learning_rate(lr):
         net.step(lr)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(epochs=0, lr=0.1), "epochs must be a positive whole number"),
-    (dict(epochs=2.5, lr=0.1), "epochs must be a positive whole number"),
-    (dict(epochs=1, lr=-1.0), "lr \\(the learning rate\\) must be a positive number"),
-    (dict(epochs=1, lr=0.1, batch_size=0), "batch_size must be a positive whole number"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(epochs=0, lr=0.1), "epochs must be a positive whole number"),
+        (dict(epochs=2.5, lr=0.1), "epochs must be a positive whole number"),
+        (dict(epochs=1, lr=-1.0), "lr \\(the learning rate\\) must be a positive number"),
+        (dict(epochs=1, lr=0.1, batch_size=0), "batch_size must be a positive whole number"),
+    ],
+)
 def test_bad_fit_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         MLP([2, 1], rng=0).fit([[0.0, 1.0]], [[1.0]], **kwargs)

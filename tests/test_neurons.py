@@ -58,7 +58,7 @@ def test_learning_rule_by_hand():
     """One update computed independently of the code: w += lr * (y - y_hat) * x."""
     robot = Perceptron(3, weights=[0.5, -0.5, 0.0], bias=0.25)
     x, target = np.array([1.0, 2.0, -1.0]), 1
-    total = 0.5 * 1.0 + -0.5 * 2.0 + 0.0 * -1.0 + 0.25     # -0.25 < 0: answers 0, wrong
+    total = 0.5 * 1.0 + -0.5 * 2.0 + 0.0 * -1.0 + 0.25  # -0.25 < 0: answers 0, wrong
     assert total < 0
     error = robot.learn_one(x, target, lr=0.5)
     assert error == 1
@@ -77,8 +77,8 @@ def test_numpy_and_pytorch_agree_step_by_step(n_inputs, n_samples, lr, seed):
     numpy_robot, torch_robot = Perceptron(n_inputs), TorchPerceptron(n_inputs)
     for _ in range(3):
         for i in range(n_samples):  # one example at a time: compare after every single update
-            numpy_robot.fit(X[i:i + 1], y[i:i + 1], epochs=1, lr=lr)
-            torch_robot.fit(torch.tensor(X[i:i + 1]), torch.tensor(y[i:i + 1]), epochs=1, lr=lr)
+            numpy_robot.fit(X[i : i + 1], y[i : i + 1], epochs=1, lr=lr)
+            torch_robot.fit(torch.tensor(X[i : i + 1]), torch.tensor(y[i : i + 1]), epochs=1, lr=lr)
             np.testing.assert_allclose(numpy_robot.weights, torch_robot.weights.numpy(), rtol=0, atol=1e-12)
             assert numpy_robot.bias == pytest.approx(torch_robot.bias.item(), abs=1e-12)
     assert numpy_robot.predict(X).tolist() == torch_robot.predict(torch.tensor(X)).int().tolist()

@@ -25,6 +25,7 @@ RTOL, ATOL = 1e-12, 1e-13  # float64 round-off, after several steps
 
 # ---------------------------------------------------------------- random problems
 
+
 def floats(low, high):
     return st.floats(low, high, allow_nan=False, allow_infinity=False, allow_subnormal=False)
 
@@ -39,21 +40,34 @@ def sgd_settings(draw):
     nesterov = draw(st.booleans())
     momentum = draw(floats(0.01, 0.99) if nesterov else maybe_zero(floats(0.0, 0.99)))
     dampening = 0.0 if nesterov else draw(maybe_zero(floats(0.0, 1.0)))
-    return dict(lr=draw(floats(1e-4, 1.0)), momentum=momentum, dampening=dampening,
-                weight_decay=draw(maybe_zero(floats(0.0, 0.5))), nesterov=nesterov)
+    return dict(
+        lr=draw(floats(1e-4, 1.0)),
+        momentum=momentum,
+        dampening=dampening,
+        weight_decay=draw(maybe_zero(floats(0.0, 0.5))),
+        nesterov=nesterov,
+    )
 
 
 @st.composite
 def adagrad_settings(draw):
-    return dict(lr=draw(floats(1e-4, 1.0)), lr_decay=draw(maybe_zero(floats(0.0, 1.0))),
-                weight_decay=draw(maybe_zero(floats(0.0, 0.5))),
-                initial_accumulator_value=draw(maybe_zero(floats(0.0, 1.0))), eps=draw(floats(1e-10, 1e-2)))
+    return dict(
+        lr=draw(floats(1e-4, 1.0)),
+        lr_decay=draw(maybe_zero(floats(0.0, 1.0))),
+        weight_decay=draw(maybe_zero(floats(0.0, 0.5))),
+        initial_accumulator_value=draw(maybe_zero(floats(0.0, 1.0))),
+        eps=draw(floats(1e-10, 1e-2)),
+    )
 
 
 @st.composite
 def adadelta_settings(draw):
-    return dict(lr=draw(floats(1e-3, 2.0)), rho=draw(floats(0.0, 1.0)), eps=draw(floats(1e-8, 1e-2)),
-                weight_decay=draw(maybe_zero(floats(0.0, 0.5))))
+    return dict(
+        lr=draw(floats(1e-3, 2.0)),
+        rho=draw(floats(0.0, 1.0)),
+        eps=draw(floats(1e-8, 1e-2)),
+        weight_decay=draw(maybe_zero(floats(0.0, 0.5))),
+    )
 
 
 @st.composite
@@ -63,16 +77,25 @@ def rmsprop_settings(draw):
     # difference is about alpha * v, and round-off grows like 1 / alpha (in PyTorch too,
     # which rounds differently), so a centered alpha stays in [0.5, 1]; PyTorch's default is 0.99.
     alpha = draw(floats(0.5, 1.0) if centered else floats(0.0, 1.0))
-    return dict(lr=draw(floats(1e-4, 1.0)), alpha=alpha, eps=draw(floats(1e-8, 1e-2)),
-                weight_decay=draw(maybe_zero(floats(0.0, 0.5))), momentum=draw(maybe_zero(floats(0.0, 0.99))),
-                centered=centered)
+    return dict(
+        lr=draw(floats(1e-4, 1.0)),
+        alpha=alpha,
+        eps=draw(floats(1e-8, 1e-2)),
+        weight_decay=draw(maybe_zero(floats(0.0, 0.5))),
+        momentum=draw(maybe_zero(floats(0.0, 0.99))),
+        centered=centered,
+    )
 
 
 @st.composite
 def adam_settings(draw, decoupled=True):
-    settings_ = dict(lr=draw(floats(1e-4, 1.0)), betas=(draw(floats(0.0, 0.999)), draw(floats(0.0, 0.999))),
-                     eps=draw(floats(1e-10, 1e-2)), weight_decay=draw(maybe_zero(floats(0.0, 0.5))),
-                     amsgrad=draw(st.booleans()))
+    settings_ = dict(
+        lr=draw(floats(1e-4, 1.0)),
+        betas=(draw(floats(0.0, 0.999)), draw(floats(0.0, 0.999))),
+        eps=draw(floats(1e-10, 1e-2)),
+        weight_decay=draw(maybe_zero(floats(0.0, 0.5))),
+        amsgrad=draw(st.booleans()),
+    )
     if decoupled:
         settings_["decoupled_weight_decay"] = draw(st.booleans())
     return settings_
@@ -113,12 +136,18 @@ def assert_same_steps(ours, theirs, shapes, seed, n_steps, grad_scale=1.0, dtype
 
 @pytest.mark.parametrize("cls", list(TWINS), ids=lambda cls: cls.__name__)
 @settings(max_examples=60, deadline=None)
-@given(data=st.data(), shapes=shapes, seed=st.integers(0, 2**32 - 1), n_steps=st.integers(1, 8),
-       log_scale=floats(-3.0, 2.0))
+@given(
+    data=st.data(),
+    shapes=shapes,
+    seed=st.integers(0, 2**32 - 1),
+    n_steps=st.integers(1, 8),
+    log_scale=floats(-3.0, 2.0),
+)
 def test_random_problems_match_torch(cls, data, shapes, seed, n_steps, log_scale):
     kwargs = data.draw(SETTINGS[cls], label="hyper-parameters")
-    assert_same_steps(cls(**kwargs), lambda tensors: TWINS[cls](tensors, **kwargs), shapes, seed, n_steps,
-                      grad_scale=10.0**log_scale)
+    assert_same_steps(
+        cls(**kwargs), lambda tensors: TWINS[cls](tensors, **kwargs), shapes, seed, n_steps, grad_scale=10.0**log_scale
+    )
 
 
 # Every keyword switched on by itself (the random test mixes them; this makes sure each one counts).
@@ -158,23 +187,36 @@ ONE_KEYWORD = [
 
 @pytest.mark.parametrize("cls, kwargs", ONE_KEYWORD, ids=lambda x: x.__name__ if isinstance(x, type) else str(x))
 def test_each_keyword_matches_torch(cls, kwargs):
-    assert_same_steps(cls(**kwargs), lambda tensors: TWINS[cls](tensors, **kwargs), [(3, 4), (4,), ()],
-                      seed=7, n_steps=20)
+    assert_same_steps(
+        cls(**kwargs), lambda tensors: TWINS[cls](tensors, **kwargs), [(3, 4), (4,), ()], seed=7, n_steps=20
+    )
 
 
 @pytest.mark.parametrize("cls", list(TWINS), ids=lambda cls: cls.__name__)
 def test_float32_stays_float32_and_matches_torch(cls):
     kwargs = {"momentum": 0.9} if cls in (SGD, RMSprop) else {}
-    assert_same_steps(cls(**kwargs), lambda tensors: TWINS[cls](tensors, **kwargs), [(5, 3), (3,)], seed=3,
-                      n_steps=10, dtype=np.float32, rtol=1e-5, atol=1e-6)
+    assert_same_steps(
+        cls(**kwargs),
+        lambda tensors: TWINS[cls](tensors, **kwargs),
+        [(5, 3), (3,)],
+        seed=3,
+        n_steps=10,
+        dtype=np.float32,
+        rtol=1e-5,
+        atol=1e-6,
+    )
 
 
 # ---------------------------------------------------------------- keywords and defaults
 
+
 @pytest.mark.parametrize("cls", list(TWINS), ids=lambda cls: cls.__name__)
 def test_keywords_and_defaults_are_torchs(cls):
-    theirs = [(name, parameter.default) for name, parameter in inspect.signature(TWINS[cls]).parameters.items()
-              if name != "params" and name not in UNSUPPORTED]
+    theirs = [
+        (name, parameter.default)
+        for name, parameter in inspect.signature(TWINS[cls]).parameters.items()
+        if name != "params" and name not in UNSUPPORTED
+    ]
     ours = [(name, parameter.default) for name, parameter in inspect.signature(cls).parameters.items()]
     assert ours == theirs
     # ... and what a default-built optimizer holds is what torch's holds
@@ -196,6 +238,7 @@ def test_docstring_says_what_is_not_supported():
 
 
 # ---------------------------------------------------------------- worked by hand
+
 
 def test_adam_first_step_is_about_lr_times_sign_of_g():
     # m_hat = g and v_hat = g**2 after one step, so the step is lr * g / (|g| + eps)
@@ -229,44 +272,53 @@ def test_state_is_kept_per_parameter_by_position():
     opt.step([a, b], [np.ones(2), -np.ones(3)])
     assert opt.steps == 1
     assert [sorted(state) for state in opt.state] == [["m", "v"], ["m", "v"]]
-    np.testing.assert_allclose(opt.state[0]["m"], 0.1 * np.ones(2))   # (1 - beta1) * g
+    np.testing.assert_allclose(opt.state[0]["m"], 0.1 * np.ones(2))  # (1 - beta1) * g
     np.testing.assert_allclose(opt.state[1]["m"], -0.1 * np.ones(3))
 
 
 # ---------------------------------------------------------------- bad input
 
-BAD_SETTINGS = [
-    (SGD, dict(lr=0), "lr must be a positive number"),
-    (SGD, dict(lr=-0.1), "lr must be a positive number"),
-    (Adam, dict(lr="0.1"), "lr must be a positive number"),
-    (Adam, dict(lr=float("nan")), "lr must be a positive number"),
-    (SGD, dict(momentum=1.0), r"momentum must be in \[0, 1\)"),
-    (SGD, dict(momentum=-0.1), r"momentum must be in \[0, 1\)"),
-    (RMSprop, dict(momentum=1.0), r"momentum must be in \[0, 1\)"),
-    (SGD, dict(momentum=0.9, dampening=1.5), r"dampening must be in \[0, 1\]"),
-    (SGD, dict(nesterov=True), "nesterov=True needs a momentum above 0 and dampening=0"),
-    (SGD, dict(nesterov=True, momentum=0.9, dampening=0.1), "nesterov=True needs a momentum above 0 and dampening=0"),
-    (SGD, dict(nesterov="yes", momentum=0.9), "nesterov must be True or False"),
-    (Adam, dict(betas=(1.0, 0.999)), r"beta1\) must be in \[0, 1\)"),
-    (Adam, dict(betas=(0.9, 1.0)), r"beta2\) must be in \[0, 1\)"),
-    (AdamW, dict(betas=(-0.1, 0.999)), r"beta1\) must be in \[0, 1\)"),
-    (Adam, dict(betas=0.9), r"betas must be a pair \(beta1, beta2\) of numbers in \[0, 1\)"),
-    (Adam, dict(betas=(0.9, 0.99, 0.9)), r"betas must be a pair"),
-    (Adam, dict(amsgrad=1), "amsgrad must be True or False"),
-    (Adadelta, dict(rho=1.5), r"rho must be in \[0, 1\]"),
-    (Adadelta, dict(rho=-0.1), r"rho must be in \[0, 1\]"),
-    (RMSprop, dict(alpha=1.01), r"alpha must be in \[0, 1\]"),
-    (RMSprop, dict(alpha=-0.5), r"alpha must be in \[0, 1\]"),
-    (RMSprop, dict(centered=None), "centered must be True or False"),
-] + [(cls, dict(eps=0.0), "eps must be a positive number") for cls in TWINS if cls is not SGD] + [
-    (cls, dict(weight_decay=-0.01), r"weight_decay must be in \[0, inf\)") for cls in TWINS] + [
-    (Adagrad, dict(lr_decay=-1), r"lr_decay must be in \[0, inf\)"),
-    (Adagrad, dict(initial_accumulator_value=-1), r"initial_accumulator_value must be in \[0, inf\)"),
-]
+BAD_SETTINGS = (
+    [
+        (SGD, dict(lr=0), "lr must be a positive number"),
+        (SGD, dict(lr=-0.1), "lr must be a positive number"),
+        (Adam, dict(lr="0.1"), "lr must be a positive number"),
+        (Adam, dict(lr=float("nan")), "lr must be a positive number"),
+        (SGD, dict(momentum=1.0), r"momentum must be in \[0, 1\)"),
+        (SGD, dict(momentum=-0.1), r"momentum must be in \[0, 1\)"),
+        (RMSprop, dict(momentum=1.0), r"momentum must be in \[0, 1\)"),
+        (SGD, dict(momentum=0.9, dampening=1.5), r"dampening must be in \[0, 1\]"),
+        (SGD, dict(nesterov=True), "nesterov=True needs a momentum above 0 and dampening=0"),
+        (
+            SGD,
+            dict(nesterov=True, momentum=0.9, dampening=0.1),
+            "nesterov=True needs a momentum above 0 and dampening=0",
+        ),
+        (SGD, dict(nesterov="yes", momentum=0.9), "nesterov must be True or False"),
+        (Adam, dict(betas=(1.0, 0.999)), r"beta1\) must be in \[0, 1\)"),
+        (Adam, dict(betas=(0.9, 1.0)), r"beta2\) must be in \[0, 1\)"),
+        (AdamW, dict(betas=(-0.1, 0.999)), r"beta1\) must be in \[0, 1\)"),
+        (Adam, dict(betas=0.9), r"betas must be a pair \(beta1, beta2\) of numbers in \[0, 1\)"),
+        (Adam, dict(betas=(0.9, 0.99, 0.9)), r"betas must be a pair"),
+        (Adam, dict(amsgrad=1), "amsgrad must be True or False"),
+        (Adadelta, dict(rho=1.5), r"rho must be in \[0, 1\]"),
+        (Adadelta, dict(rho=-0.1), r"rho must be in \[0, 1\]"),
+        (RMSprop, dict(alpha=1.01), r"alpha must be in \[0, 1\]"),
+        (RMSprop, dict(alpha=-0.5), r"alpha must be in \[0, 1\]"),
+        (RMSprop, dict(centered=None), "centered must be True or False"),
+    ]
+    + [(cls, dict(eps=0.0), "eps must be a positive number") for cls in TWINS if cls is not SGD]
+    + [(cls, dict(weight_decay=-0.01), r"weight_decay must be in \[0, inf\)") for cls in TWINS]
+    + [
+        (Adagrad, dict(lr_decay=-1), r"lr_decay must be in \[0, inf\)"),
+        (Adagrad, dict(initial_accumulator_value=-1), r"initial_accumulator_value must be in \[0, inf\)"),
+    ]
+)
 
 
-@pytest.mark.parametrize("cls, kwargs, message", BAD_SETTINGS,
-                         ids=lambda x: x.__name__ if isinstance(x, type) else str(x))
+@pytest.mark.parametrize(
+    "cls, kwargs, message", BAD_SETTINGS, ids=lambda x: x.__name__ if isinstance(x, type) else str(x)
+)
 def test_bad_settings_raise_value_error_saying_what_is_allowed(cls, kwargs, message):
     with pytest.raises(ValueError, match=message):
         cls(**kwargs)
@@ -284,13 +336,22 @@ BAD_STEPS = [
     # (params, grads) -> error, message; the bad one comes last so nothing before it may change
     (lambda p: (p, [np.ones((2, 3))]), ValueError, "params and grads must have the same length"),
     (lambda p: (p, [np.ones((2, 3)), np.ones(5)]), ValueError, r"grads\[1\] must have the shape of params\[1\]"),
-    (lambda p: (p + [np.ones(2)], [np.ones((2, 3)), np.ones(4), np.ones(2)]), ValueError,
-     "holds state for 2 parameters, got 3"),
+    (
+        lambda p: (p + [np.ones(2)], [np.ones((2, 3)), np.ones(4), np.ones(2)]),
+        ValueError,
+        "holds state for 2 parameters, got 3",
+    ),
     (lambda p: (p[:1], [np.ones((2, 3))]), ValueError, "holds state for 2 parameters, got 1"),
-    (lambda p: ([p[0], np.ones(5)], [np.ones((2, 3)), np.ones(5)]), ValueError,
-     r"params\[1\] had shape \(4,\) at the first step"),
-    (lambda p: ([p[0], np.ones(4, dtype=int)], [np.ones((2, 3)), np.ones(4)]), TypeError,
-     r"params\[1\] must be a NumPy float array"),
+    (
+        lambda p: ([p[0], np.ones(5)], [np.ones((2, 3)), np.ones(5)]),
+        ValueError,
+        r"params\[1\] had shape \(4,\) at the first step",
+    ),
+    (
+        lambda p: ([p[0], np.ones(4, dtype=int)], [np.ones((2, 3)), np.ones(4)]),
+        TypeError,
+        r"params\[1\] must be a NumPy float array",
+    ),
     (lambda p: ([p[0], [1.0] * 4], [np.ones((2, 3)), np.ones(4)]), TypeError, r"params\[1\] must be a NumPy float"),
     (lambda p: (p, [np.ones((2, 3)), np.array(["a"] * 4)]), TypeError, r"grads\[1\] must be numbers"),
     (lambda p: (p[0], [np.ones((2, 3))]), TypeError, "params must be a list of NumPy arrays"),

@@ -31,9 +31,10 @@ def test_every_picture_has_a_meaningful_description(page):
 def test_every_animation_has_a_step_by_step_description(page):
     text = page.read_text()
     for clip in re.findall(r"!\[[^\]]*\]\(([^)]+\.mp4)\)", text):
-        after = text[text.index(clip):]
+        after = text[text.index(clip) :]
         assert re.search(r'^\?\?\?\+? info "What the animation shows', after, re.MULTILINE), (
-            f"{clip} needs a '??? info \"What the animation shows, step by step\"' block after it")
+            f"{clip} needs a '??? info \"What the animation shows, step by step\"' block after it"
+        )
 
 
 @pytest.mark.parametrize("page", pages(), ids=lambda p: p.relative_to(DOCS).as_posix())
@@ -47,8 +48,7 @@ def test_home_page_learning_path_links_every_chapter(built_site):
     # dl-course-map.html); tests/test_theme.py checks its order, numbers and "coming soon".
     site, _ = built_site
     home = (site / "index.html").read_text()
-    course_map = home[home.index("data-dl-map"):]
+    course_map = home[home.index("data-dl-map") :]
     for page in CHAPTERS:
         link = page.relative_to(DOCS).with_suffix("").as_posix() + "/"
         assert f'href="{link}"' in course_map, f"the course map on the home page does not link {link}"
-

@@ -19,8 +19,8 @@ from tests.browser import emulate, wait_for
 
 pytestmark = pytest.mark.slow
 
-CHAPTER = "first-steps/perceptron/"   # the model chapter, with one clip
-PHONE = 390                           # CSS px, the width of a common phone
+CHAPTER = "first-steps/perceptron/"  # the model chapter, with one clip
+PHONE = 390  # CSS px, the width of a common phone
 TIME = r"(?:(\d+):)?(\d+):(\d+\.\d+)"
 
 
@@ -47,7 +47,7 @@ def parse_vtt(text):
         if timing is None:
             continue  # the header, or a NOTE
         start, end = re.match(rf"\s*({TIME})\s+-->\s+({TIME})", lines[timing]).group(1, 5)
-        words = html.unescape(re.sub(r"<[^>]+>", "", " ".join(lines[timing + 1:]))).split()
+        words = html.unescape(re.sub(r"<[^>]+>", "", " ".join(lines[timing + 1 :]))).split()
         cues.append((seconds(start), seconds(end), " ".join(words)))
     return cues
 
@@ -91,8 +91,9 @@ def open_clip(driver, url, motion="no-preference"):
 
 
 def pause_at(driver, seconds_in):
-    driver.execute_script("const v = document.querySelector('figure.dl-anim video'); v.pause();"
-                          " v.currentTime = arguments[0];", seconds_in)
+    driver.execute_script(
+        "const v = document.querySelector('figure.dl-anim video'); v.pause(); v.currentTime = arguments[0];", seconds_in
+    )
     wait_for(lambda: abs(state(driver)["time"] - seconds_in) < 0.01, 3)
 
 
@@ -102,8 +103,7 @@ def click(figure, name):
 
 def at(driver, seconds_in):
     """Wait until the clip is at ``seconds_in`` (a seek has landed); return the state."""
-    return wait_for(lambda: (lambda s: abs(s["time"] - seconds_in) < 0.01 and s)(state(driver)), 3) \
-        or state(driver)
+    return wait_for(lambda: (lambda s: abs(s["time"] - seconds_in) < 0.01 and s)(state(driver)), 3) or state(driver)
 
 
 def test_nothing_is_drawn_over_the_frame(driver, base_url):
@@ -115,7 +115,8 @@ def test_nothing_is_drawn_over_the_frame(driver, base_url):
     assert not now["controls"], "the browser's own controls (and their captions) are still shown"
     shown = driver.execute_script(
         "return [...document.querySelectorAll('figure.dl-anim > .dl-anim__cue, figure.dl-anim > .dl-anim__controls')]"
-        ".map((el) => el.checkVisibility())")
+        ".map((el) => el.checkVisibility())"
+    )
     assert shown == [True, True], "the cue box and the control bar are not shown"
 
 
@@ -196,8 +197,9 @@ def test_under_reduced_motion_nothing_plays_but_the_reader_can_step(driver, base
         time.sleep(1.5)
         now = state(driver)
         assert now["paused"] and now["time"] == 0, "the clip started by itself under reduced motion"
-        assert (now["text"], now["step"]) == (cues[0][2], f"Step 1 of {len(cues)}"), \
+        assert (now["text"], now["step"]) == (cues[0][2], f"Step 1 of {len(cues)}"), (
             "the first cue is not shown before playing"
+        )
         click(figure, "next")
         now = at(driver, cues[1][0])
         assert now["time"] == pytest.approx(cues[1][0], abs=0.01) and now["text"] == cues[1][2]
@@ -222,8 +224,9 @@ return {page: [document.documentElement.scrollWidth, document.documentElement.cl
 
 
 def test_the_player_fits_a_phone(driver, base_url):
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": PHONE, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": PHONE, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+    )
     try:
         open_clip(driver, base_url + CHAPTER)
         layout = driver.execute_script(PHONE_LAYOUT)

@@ -29,8 +29,12 @@ def pool_cases(draw, ties=False):
     """A random NCHW pooling problem; with ``ties``, small whole numbers so windows often tie."""
     size = draw(st.integers(1, 4))
     stride = draw(st.none() | st.integers(1, 4))
-    shape = (draw(st.integers(1, 3)), draw(st.integers(1, 3)),
-             draw(st.integers(size, size + 7)), draw(st.integers(size, size + 7)))
+    shape = (
+        draw(st.integers(1, 3)),
+        draw(st.integers(1, 3)),
+        draw(st.integers(size, size + 7)),
+        draw(st.integers(size, size + 7)),
+    )
     rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
     x = rng.integers(0, 3, size=shape).astype(float) if ties else rng.normal(size=shape)
     return x, size, stride, draw(st.sampled_from(MODES)), rng
@@ -74,14 +78,13 @@ def test_backward_equals_autograd_when_windows_tie(case):
 
 
 def test_worked_example_by_hand():
-    x = [[1, 2, 0, 1],
-         [3, 4, 1, 0],
-         [0, 1, 5, 6],
-         [2, 2, 7, 8]]
+    x = [[1, 2, 0, 1], [3, 4, 1, 0], [0, 1, 5, 6], [2, 2, 7, 8]]
     assert pool2d(x).tolist() == [[4, 1], [2, 8]]
     assert pool2d(x, mode="min").tolist() == [[1, 0], [0, 5]]
-    assert pool2d(x, mode="mean").tolist() == [[(1 + 2 + 3 + 4) / 4, (0 + 1 + 1 + 0) / 4],
-                                               [(0 + 1 + 2 + 2) / 4, (5 + 6 + 7 + 8) / 4]]
+    assert pool2d(x, mode="mean").tolist() == [
+        [(1 + 2 + 3 + 4) / 4, (0 + 1 + 1 + 0) / 4],
+        [(0 + 1 + 2 + 2) / 4, (5 + 6 + 7 + 8) / 4],
+    ]
     # size 3, stride 1: four overlapping windows
     assert pool2d(x, size=3, stride=1).tolist() == [[5, 6], [7, 8]]
     # size 3, stride 2 on 4x4: only one window fits; the last row and column are dropped
@@ -89,33 +92,24 @@ def test_worked_example_by_hand():
 
 
 def test_backward_by_hand():
-    x = [[1, 2, 0, 1],
-         [3, 4, 1, 0],
-         [0, 1, 5, 6],
-         [2, 2, 7, 8]]
+    x = [[1, 2, 0, 1], [3, 4, 1, 0], [0, 1, 5, 6], [2, 2, 7, 8]]
     g = [[10, 20], [30, 40]]
     # max: each window's gradient lands on its largest number; a tie goes to the first one
     # reading row by row: top-right 1, 1 (row 0 column 3 wins), bottom-left 2, 2 (row 3 column 0)
-    assert pool2d_backward(g, x).tolist() == [[0, 0, 0, 20],
-                                              [0, 10, 0, 0],
-                                              [0, 0, 0, 0],
-                                              [30, 0, 0, 40]]
+    assert pool2d_backward(g, x).tolist() == [[0, 0, 0, 20], [0, 10, 0, 0], [0, 0, 0, 0], [30, 0, 0, 40]]
     # min: the tie 0, 0 in the top-right window goes to row 0 column 2
-    assert pool2d_backward(g, x, mode="min").tolist() == [[10, 0, 20, 0],
-                                                          [0, 0, 0, 0],
-                                                          [30, 0, 40, 0],
-                                                          [0, 0, 0, 0]]
+    assert pool2d_backward(g, x, mode="min").tolist() == [[10, 0, 20, 0], [0, 0, 0, 0], [30, 0, 40, 0], [0, 0, 0, 0]]
     # mean: each of the 4 pixels gets a quarter
-    assert pool2d_backward(g, x, mode="mean").tolist() == [[2.5, 2.5, 5, 5],
-                                                           [2.5, 2.5, 5, 5],
-                                                           [7.5, 7.5, 10, 10],
-                                                           [7.5, 7.5, 10, 10]]
+    assert pool2d_backward(g, x, mode="mean").tolist() == [
+        [2.5, 2.5, 5, 5],
+        [2.5, 2.5, 5, 5],
+        [7.5, 7.5, 10, 10],
+        [7.5, 7.5, 10, 10],
+    ]
 
 
 def test_overlapping_windows_add_up():
-    x = [[1, 2, 3],
-         [4, 9, 5],
-         [6, 7, 8]]
+    x = [[1, 2, 3], [4, 9, 5], [6, 7, 8]]
     g = [[1, 2], [3, 4]]
     # all four 2x2 windows hold the 9, so it collects 1 + 2 + 3 + 4
     assert pool2d_backward(g, x, size=2, stride=1).tolist() == [[0, 0, 0], [0, 10, 0], [0, 0, 0]]
@@ -159,15 +153,19 @@ BAD = [
     (lambda: pool2d(np.zeros((1, 1, 4, 2)), size=3), r"the 3x3 window must fit inside the input's 4x2"),
     (lambda: pool2d(X, mode="average"), r"unknown mode 'average'; use one of 'max', 'min', 'mean'"),
     (lambda: pool2d(np.zeros(4)), r"x must be a 2-D map \(H, W\) or a 4-D batch \(N, C, H, W\), got shape \(4,\)"),
-    (lambda: pool2d(np.zeros((1, 4, 4))),
-     r"x must be a 2-D map \(H, W\) or a 4-D batch \(N, C, H, W\), got shape \(1, 4, 4\)"),
+    (
+        lambda: pool2d(np.zeros((1, 4, 4))),
+        r"x must be a 2-D map \(H, W\) or a 4-D batch \(N, C, H, W\), got shape \(1, 4, 4\)",
+    ),
     (lambda: pool2d_backward(np.zeros((2, 2)), X, size=0), "size must be a positive whole number"),
     (lambda: pool2d_backward(np.zeros((2, 2)), X, stride=0), "stride must be a positive whole number"),
     (lambda: pool2d_backward(np.zeros((2, 2)), X, size=5), "window must fit inside"),
     (lambda: pool2d_backward(np.zeros((2, 2)), X, mode="median"), "unknown mode 'median'"),
     (lambda: pool2d_backward(np.zeros((2, 2)), np.zeros((1, 4, 4))), "x must be a 2-D map"),
-    (lambda: pool2d_backward(np.zeros((3, 3)), X),
-     r"grad_out must have the pooled output's shape \(2, 2\), got \(3, 3\)"),
+    (
+        lambda: pool2d_backward(np.zeros((3, 3)), X),
+        r"grad_out must have the pooled output's shape \(2, 2\), got \(3, 3\)",
+    ),
 ]
 
 

@@ -26,21 +26,25 @@ def test_split_is_seeded_disjoint_and_complete():
     assert len(a.y_test) == round(0.2 * 1797) and len(a.y_train) + len(a.y_test) == 1797
     # every picture once: the rows of train and test together are the data set's rows
     from sklearn.datasets import load_digits
+
     data = load_digits()
     together = np.concatenate([a.X_train, a.X_test]).reshape(1797, 64) * 16
     assert sorted(map(bytes, together.astype(np.int64))) == sorted(map(bytes, data.data.astype(np.int64)))
     assert a.X_train.min() == 0 and a.X_train.max() == 1
 
 
-@pytest.mark.parametrize("kwargs, words", [
-    ({"dataset": "mnist"}, "dataset"),
-    ({"test_fraction": 0.0}, "(0, 1)"),
-    ({"test_fraction": 1.0}, "(0, 1)"),
-    ({"test_fraction": -0.5}, "(0, 1)"),
-    ({"seed": 1.5}, "seed"),
-    ({"seed": -1}, "seed"),
-    ({"seed": "0"}, "seed"),
-])
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        ({"dataset": "mnist"}, "dataset"),
+        ({"test_fraction": 0.0}, "(0, 1)"),
+        ({"test_fraction": 1.0}, "(0, 1)"),
+        ({"test_fraction": -0.5}, "(0, 1)"),
+        ({"seed": 1.5}, "seed"),
+        ({"seed": -1}, "seed"),
+        ({"seed": "0"}, "seed"),
+    ],
+)
 def test_bad_arguments_say_what_is_allowed(kwargs, words):
     with pytest.raises(ValueError, match=words.replace("(", r"\(").replace(")", r"\)")):
         cnn.load_split(**kwargs)
@@ -57,12 +61,22 @@ def test_bad_training_arguments(kwargs):
 def test_shapes_at_every_stage_follow_the_formula():
     def side(n, k, p, s):  # floor((n + 2p - k) / s) + 1, written out again here
         return (n + 2 * p - k) // s + 1
+
     conv1 = side(8, 3, 1, 1)
     pool1 = side(conv1, 2, 0, 2)
     conv2 = side(pool1, 3, 1, 1)
     pool2 = side(conv2, 2, 0, 2)
-    expected = [(1, 8, 8), (8, conv1, conv1), (8, conv1, conv1), (8, pool1, pool1), (16, conv2, conv2),
-                (16, conv2, conv2), (16, pool2, pool2), (16 * pool2 * pool2,), (10,)]
+    expected = [
+        (1, 8, 8),
+        (8, conv1, conv1),
+        (8, conv1, conv1),
+        (8, pool1, pool1),
+        (16, conv2, conv2),
+        (16, conv2, conv2),
+        (16, pool2, pool2),
+        (16 * pool2 * pool2,),
+        (10,),
+    ]
     got = cnn.shapes(cnn.build_network(), np.zeros((3, 1, 8, 8)))
     assert [shape for _, shape in got] == expected
     assert cnn.n_params(cnn.build_network()) == (8 * 9 + 8) + (16 * 8 * 9 + 16) + (64 * 10 + 10)

@@ -18,8 +18,11 @@ probabilities = st.floats(0.0, 0.95, allow_nan=False)
 
 
 @settings(max_examples=80, deadline=None)
-@given(x=arrays(np.float64, array_shapes(max_dims=3, max_side=6), elements=finite), p=probabilities,
-       seed=st.integers(0, 2**32 - 1))
+@given(
+    x=arrays(np.float64, array_shapes(max_dims=3, max_side=6), elements=finite),
+    p=probabilities,
+    seed=st.integers(0, 2**32 - 1),
+)
 def test_every_value_is_dropped_or_scaled_by_one_over_one_minus_p(x, p, seed):
     before = x.copy()
     y = dropout(x, p, rng=seed)
@@ -106,6 +109,7 @@ def test_bad_training_x_or_rng_raise():
 
 
 # ---------------------------------------------------------------- PyTorch: what can be compared
+
 
 @pytest.mark.parametrize("p", [0.2, 0.5, 0.75])
 def test_survivors_have_pytorchs_scale(p):

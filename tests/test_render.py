@@ -87,8 +87,9 @@ def test_comment_and_layout_edit_renders_nothing(tree):
 
 
 def test_edit_of_one_function_renders_only_its_figure(tree):
-    assert stale_after(tree, lambda t: t.replace("np.maximum(_squash(x), 0.0)", "np.maximum(_squash(x), 0.1)")) \
-        == {"fake-relu"}
+    assert stale_after(tree, lambda t: t.replace("np.maximum(_squash(x), 0.0)", "np.maximum(_squash(x), 0.1)")) == {
+        "fake-relu"
+    }
     assert stale_after(tree, lambda t: t.replace("-SCALE * ", "-1.5 * SCALE * ")) == {"fake-sigmoid"}
 
 
@@ -113,39 +114,50 @@ def test_new_unused_function_renders_nothing(tree):
 
 
 def test_a_module_used_as_an_object_counts_by_the_attributes_used(tree):
-    write(tree / "scripts/figures/part/fake_relu.py",
-          "from site_src import fake as f\n\ndef draw(theme):\n    return f.relu(1.0)\n")
+    write(
+        tree / "scripts/figures/part/fake_relu.py",
+        "from site_src import fake as f\n\ndef draw(theme):\n    return f.relu(1.0)\n",
+    )
     assert stale_after(tree, lambda t: t.replace("-SCALE * ", "-1.5 * SCALE * ")) == {"fake-sigmoid"}
     assert stale_after(tree, lambda t: t.replace("0.0)\n", "0.2)\n")) == {"fake-relu"}
 
 
 def test_a_module_passed_around_counts_whole(tree):
-    write(tree / "scripts/figures/part/fake_relu.py",
-          "import site_src.fake as f\n\ndef draw(theme):\n    return getattr(f, 'relu')(1.0)\n")
+    write(
+        tree / "scripts/figures/part/fake_relu.py",
+        "import site_src.fake as f\n\ndef draw(theme):\n    return getattr(f, 'relu')(1.0)\n",
+    )
     assert stale_after(tree, lambda t: t.replace("-SCALE * ", "-1.5 * SCALE * ")) == {"fake-sigmoid", "fake-relu"}
 
 
 def test_star_import_counts_whole(tree):
-    write(tree / "scripts/figures/part/fake_relu.py",
-          "from site_src.fake import *\n\ndef draw(theme):\n    return relu(1.0)\n")
+    write(
+        tree / "scripts/figures/part/fake_relu.py",
+        "from site_src.fake import *\n\ndef draw(theme):\n    return relu(1.0)\n",
+    )
     assert stale_after(tree, lambda t: t.replace("-SCALE * ", "-1.5 * SCALE * ")) == {"fake-sigmoid", "fake-relu"}
 
 
 def test_import_time_effects_always_count(tree):
     """A statement that runs on import and may change shared state (an RNG draw) counts for every user."""
+
     def add_draws(text):
         return text.replace("SCALE = 2.0", "RNG = np.random.default_rng(0)\nNOISE = RNG.normal()\nSCALE = 2.0")
 
     assert stale_after(tree, add_draws) == {"fake-sigmoid", "fake-relu"}
-    assert stale_after(tree, lambda t: t.replace("NOISE = RNG.normal()", "NOISE = RNG.normal(size=2)")) \
-        == {"fake-sigmoid", "fake-relu"}
+    assert stale_after(tree, lambda t: t.replace("NOISE = RNG.normal()", "NOISE = RNG.normal(size=2)")) == {
+        "fake-sigmoid",
+        "fake-relu",
+    }
 
 
 def test_dependencies_cross_modules_and_relative_imports(tree):
     write(tree / "site_src/helper.py", "def double(x):\n    return 2 * x\n\n\ndef triple(x):\n    return 3 * x\n")
     write(tree / "scripts/figures/part/_shared.py", "from site_src.helper import double\n\nWIDTH = double(3)\n")
-    write(tree / "scripts/figures/part/fake_relu.py",
-          "from ._shared import WIDTH\nfrom site_src.fake import relu\n\ndef draw(theme):\n    return relu(WIDTH)\n")
+    write(
+        tree / "scripts/figures/part/fake_relu.py",
+        "from ._shared import WIDTH\nfrom site_src.fake import relu\n\ndef draw(theme):\n    return relu(WIDTH)\n",
+    )
     found = dependencies(tree / "scripts/figures/part/fake_relu.py", tree)
     assert found["site_src.fake"] == ["_squash", "np", "relu"]
     assert found["scripts.figures.part._shared"] == ["*"]
@@ -187,7 +199,10 @@ def test_discovery_rules(tree):
     write(tree / "scripts/figures/part/_helper.py", "def draw(theme):\n    pass\n")
     write(tree / "scripts/scenes/part/a_clip.py", "class Clip:\n    pass\n")
     assert [(j.name, j.kind) for j in discovery.discover(tree)] == [
-        ("a-clip", "scene"), ("fake-relu", "figure"), ("fake-sigmoid", "figure")]
+        ("a-clip", "scene"),
+        ("fake-relu", "figure"),
+        ("fake-sigmoid", "figure"),
+    ]
     write(tree / "scripts/figures/other/fake_relu.py", FIGURE.format(function="relu"))
     with pytest.raises(SystemExit, match="two sources give the output name 'fake-relu'"):
         discovery.discover(tree)
@@ -200,6 +215,8 @@ def test_a_picture_file_without_its_function_is_an_error(tree):
 
 
 def test_code_that_reads_docstrings_counts_them(tree):
-    write(tree / "scripts/figures/part/fake_relu.py",
-          "from site_src.fake import relu\n\ndef draw(theme):\n    return relu.__doc__\n")
+    write(
+        tree / "scripts/figures/part/fake_relu.py",
+        "from site_src.fake import relu\n\ndef draw(theme):\n    return relu.__doc__\n",
+    )
     assert stale_after(tree, lambda t: t.replace('"""The ReLU."""', '"""The rectifier."""')) == {"fake-relu"}

@@ -141,10 +141,30 @@ def test_figures_come_in_both_themes(built_site):
 
 
 def test_math_is_typeset_at_build_time(built_site):
-    """KaTeX runs during the build: pages carry finished math and load no KaTeX script."""
+    """Temml runs during the build: each formula is one MathML tree, and no math script loads."""
     site, _ = built_site
     html = (site / "first-steps" / "perceptron" / "index.html").read_text()
-    assert 'class="katex"' in html and "<math" in html  # HTML for the eye, MathML for screen readers
+    soup = BeautifulSoup(html, "html.parser")
+    boxes = soup.select(".arithmatex")
+    assert len(boxes) > 10
+    assert all(len(box.find_all("math", recursive=False)) == 1 for box in boxes)
     assert "\\(" not in html and "$$" not in html
-    assert "katex.min.js" not in html
-    assert (site / "assets" / "katex" / "katex.min.css").exists()
+    assert not soup.select("script[src*=katex], script[src*=temml], .katex")  # no script, no HTML copy
+    assert (site / "assets" / "temml" / "temml.css").exists()
+    assert (site / "assets" / "temml" / "STIXTwoMath.woff2").exists()
+
+
+def test_every_formula_is_readable_by_screen_readers(built_site):
+    """MathML is what screen readers read: never hidden, display formulas marked as blocks, with content."""
+    site, _ = built_site
+    problems, formulas = [], 0
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(), "html.parser")
+        for box in soup.select(".arithmatex"):
+            math = box.find("math")
+            formulas += 1
+            hidden = [el.name for el in [math, *math.parents] if el.get("aria-hidden") == "true"]
+            if hidden or not math.get_text(strip=True) or (box.name == "div") != (math.get("display") == "block"):
+                problems.append(f"{path.relative_to(site)}: {str(math)[:80]}")
+    assert formulas > 100
+    assert not problems

@@ -43,11 +43,11 @@ from IPython.display import Image, display
 
 from site_src.projects import iris_ann
 
-COLOURS = ("#4477aa", "#ee7733", "#228833")  # one colour per species, the same in every picture
+COLOURS = ("#4477aa", "#ee7733", "#228833")  # one per species, in every picture
 
 
 def show(fig, alt):
-    """Show a matplotlib figure as a picture, with a description for readers who cannot see it."""
+    """Show a figure as a picture, described for readers who cannot see it."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
     plt.close(fig)
@@ -132,7 +132,8 @@ for part, labels in [("training", raw.y_train), ("validation", raw.y_val), ("tes
 # %%
 split = iris_ann.load_split()  # the same deal, now scaled with the training part's numbers
 print("mean of each measurement after scaling")
-print("  training:", (np.round(split.X_train.mean(axis=0), 3) + 0.0).tolist())  # + 0.0 turns -0.0 into 0.0
+# (+ 0.0 turns a rounded -0.0 into 0.0)
+print("  training:", (np.round(split.X_train.mean(axis=0), 3) + 0.0).tolist())
 print("  test:    ", (np.round(split.X_test.mean(axis=0), 3) + 0.0).tolist())
 print("standard deviation after scaling")
 print("  training:", np.round(split.X_train.std(axis=0), 3).tolist())
@@ -193,6 +194,8 @@ print(f"validation loss: before {history['val_loss'][0]:.3f}, after {history['va
 print(f"accuracy after training: training {history['train_accuracy'][-1]:.1%}, "
       f"validation {history['val_accuracy'][-1]:.1%}")
 print(f"largest difference between the NumPy and the PyTorch losses: {gap:.1e}")
+best = int(np.argmin(history["val_loss"]))
+print(f"lowest validation loss: {history['val_loss'][best]:.3f}, at epoch {best} of {iris_ann.EPOCHS}")
 
 # %% [markdown]
 # The two agree to about the last digit a computer keeps: the hand-written backpropagation
@@ -216,14 +219,17 @@ ax_acc.set(title="accuracy (higher is better)", xlabel="epoch", ylim=(0, 1.05))
 ax_acc.legend()
 show(fig, "Left: the loss falls quickly in the first epochs and then flattens, on the training and the "
           "validation flowers; the PyTorch curves lie exactly on the NumPy ones. Right: the accuracy "
-          "climbs from about a third to close to all flowers right, on both sets.")
+          "climbs from a low start, about what guessing gives, to nearly all flowers right, on both sets.")
 
 # %% [markdown]
 # How to read them: both losses fall fast at first, then flatten. The validation curve is the one
 # that counts, because those flowers were not used for learning. When it stops improving, more
 # epochs only polish the training flowers, and a network that keeps going can start to memorise
-# them (**overfitting**). The number of epochs was chosen by looking at this validation curve,
-# never at the test set.
+# them (**overfitting**): its training loss keeps falling while its validation loss creeps back
+# up. The number of epochs was chosen by looking at this validation curve, never at the test
+# set: the run stops about where the validation loss stopped improving (it wobbles a little from
+# epoch to epoch, because every step sees only a small batch). Try it yourself: train for longer
+# and watch the validation loss.
 
 # %% [markdown]
 # ## How backpropagation improves it
@@ -259,8 +265,8 @@ ax_w.set(title="one weight's journey", xlabel="epoch")
 ax_w.legend()
 show(fig, "Left, on a log scale: the training loss and the size of the gradient both drop steeply in the "
           "first epochs, then level off, the gradient size wobbling from epoch to epoch. Right: the "
-          "watched weight moves steadily in one direction, quickly at first and then more slowly, "
-          "while its gradient, on the other side of zero, shrinks towards zero.")
+          "watched weight falls in every epoch, quickly at first and then more slowly, while its "
+          "gradient stays above zero and shrinks towards zero.")
 
 # %% [markdown]
 # The weight moves against its gradient (against the running average of its recent gradients, to

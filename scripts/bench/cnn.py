@@ -43,18 +43,27 @@ def main():
         (same, _), t_same = timed(lambda: twin.train(split=split, start=cnn.build_network()))
         (own, _), t_own = timed(lambda: twin.train(split=split))
     rows = [
-        ("NumPy (site_src.layers)", cnn.accuracy(ours, split.X_test, split.y_test), t_ours,
-         f">= {NUMPY_GOAL} in < {NUMPY_SECONDS:g} s"),
+        (
+            "NumPy (site_src.layers)",
+            cnn.accuracy(ours, split.X_test, split.y_test),
+            t_ours,
+            f">= {NUMPY_GOAL} in < {NUMPY_SECONDS:g} s",
+        ),
         ("PyTorch, NumPy's start", twin.accuracy(same, split.X_test, split.y_test), t_same, "same as NumPy"),
         ("PyTorch, own start", twin.accuracy(own, split.X_test, split.y_test), t_own, f">= {TORCH_GOAL}"),
     ]
-    print(f"digits CNN, {cnn.EPOCHS} epochs, batch {cnn.BATCH_SIZE}, Adam lr {cnn.LR}, "
-          f"{len(split.y_train)} training / {len(split.y_test)} test pictures, {CORES} cores")
+    print(
+        f"digits CNN, {cnn.EPOCHS} epochs, batch {cnn.BATCH_SIZE}, Adam lr {cnn.LR}, "
+        f"{len(split.y_train)} training / {len(split.y_test)} test pictures, {CORES} cores"
+    )
     print(f"{'network':26} {'test accuracy':>13} {'seconds':>8}  goal")
     for name, acc, seconds, goal in rows:
         print(f"{name:26} {acc:13.4f} {seconds:8.1f}  {goal}")
-    passed = [rows[0][1] >= NUMPY_GOAL and rows[0][2] < NUMPY_SECONDS, rows[1][1] == rows[0][1],
-              rows[2][1] >= TORCH_GOAL]
+    passed = [
+        rows[0][1] >= NUMPY_GOAL and rows[0][2] < NUMPY_SECONDS,
+        rows[1][1] == rows[0][1],
+        rows[2][1] >= TORCH_GOAL,
+    ]
     print("goals met:", ", ".join(f"{name}: {'yes' if ok else 'NO'}" for (name, *_), ok in zip(rows, passed)))
     return 0 if all(passed) else 1
 

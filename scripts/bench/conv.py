@@ -74,17 +74,23 @@ def bench_case(x_shape, c_out, k, padding):
         F.conv2d(tx, tw, tb, padding=padding).backward(t_grad_out)
         return tx.grad, tw.grad, tb.grad
 
-    gaps = [np.abs(a - b.detach().numpy()).max() for a, b in zip(
-        (numpy_forward(), *numpy_both()), (torch_forward(), *torch_both()))]
-    rows = [("forward", seconds_per_call(numpy_forward), seconds_per_call(torch_forward)),
-            ("forward + backward", seconds_per_call(numpy_both), seconds_per_call(torch_both))]
+    gaps = [
+        np.abs(a - b.detach().numpy()).max()
+        for a, b in zip((numpy_forward(), *numpy_both()), (torch_forward(), *torch_both()))
+    ]
+    rows = [
+        ("forward", seconds_per_call(numpy_forward), seconds_per_call(torch_forward)),
+        ("forward + backward", seconds_per_call(numpy_both), seconds_per_call(torch_both)),
+    ]
     return rows, max(gaps)
 
 
 def bench_conv_layers():
     """Part 1: print the table; True if every ratio is within budget."""
-    print(f"conv2d_batch (NumPy, site_src) vs torch.nn.functional.conv2d; float64; 1 thread each; "
-          f"median of {REPEATS} repeats; budget NumPy <= {MAX_RATIO:g}x PyTorch")
+    print(
+        f"conv2d_batch (NumPy, site_src) vs torch.nn.functional.conv2d; float64; 1 thread each; "
+        f"median of {REPEATS} repeats; budget NumPy <= {MAX_RATIO:g}x PyTorch"
+    )
     print()
     print(f"| {'layer':<32} | {'pass':<18} | {'NumPy (ms)':>10} | {'PyTorch (ms)':>12} | {'ratio':>6} | {'ok':<4} |")
     print(f"|{'-' * 34}|{'-' * 20}|{'-' * 12}|{'-' * 14}|{'-' * 8}|{'-' * 6}|")
@@ -97,8 +103,10 @@ def bench_conv_layers():
             ratio = numpy_s / torch_s
             ok = ratio <= MAX_RATIO
             all_ok &= ok
-            print(f"| {name:<32} | {label:<18} | {1e3 * numpy_s:>10.3f} | {1e3 * torch_s:>12.3f} | "
-                  f"{ratio:>5.2f}x | {'PASS' if ok else 'FAIL':<4} |")
+            print(
+                f"| {name:<32} | {label:<18} | {1e3 * numpy_s:>10.3f} | {1e3 * torch_s:>12.3f} | "
+                f"{ratio:>5.2f}x | {'PASS' if ok else 'FAIL':<4} |"
+            )
     print()
     print(f"largest difference from PyTorch (outputs and gradients): {max(gaps):.1e}")
     return all_ok

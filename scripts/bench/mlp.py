@@ -64,7 +64,7 @@ def train_torch(model, X, y, epochs):
     for _ in range(epochs):
         order = torch.from_numpy(rng.permutation(n))
         for first in range(0, n, BATCH_SIZE):
-            batch = order[first:first + BATCH_SIZE]
+            batch = order[first : first + BATCH_SIZE]
             optimizer.zero_grad()
             loss = F.cross_entropy(model(X[batch]), y[batch])
             loss.backward()
@@ -100,18 +100,23 @@ def main():
     linears = [m for m in model if isinstance(m, torch.nn.Linear)]
     weight_gap = max(float(np.abs(W - m.weight.detach().numpy()).max()) for W, m in zip(net.weights, linears))
 
-    print(f"MLP {'-'.join(map(str, LAYERS))}, ReLU, softmax cross-entropy; 8x8 digits: "
-          f"{len(X_train)} train / {len(X_test)} test (stratified, seed {SEED})")
-    print(f"mini-batch SGD: {EPOCHS} epochs, batch {BATCH_SIZE}, lr {LR}; float64 in both; "
-          f"1 thread each; same start weights, batches and lr; fastest of {REPEATS} runs")
+    print(
+        f"MLP {'-'.join(map(str, LAYERS))}, ReLU, softmax cross-entropy; 8x8 digits: "
+        f"{len(X_train)} train / {len(X_test)} test (stratified, seed {SEED})"
+    )
+    print(
+        f"mini-batch SGD: {EPOCHS} epochs, batch {BATCH_SIZE}, lr {LR}; float64 in both; "
+        f"1 thread each; same start weights, batches and lr; fastest of {REPEATS} runs"
+    )
     print()
     print(f"| {'':<18} | {'NumPy (site_src)':>16} | {'PyTorch':>10} |")
     print(f"|{'-' * 20}|{'-' * 18}|{'-' * 12}|")
     print(f"| {'test accuracy':<18} | {numpy_accuracy:>16.4f} | {torch_accuracy:>10.4f} |")
     print(f"| {'final train loss':<18} | {history[-1]:>16.4f} | {'':>10} |")
     print(f"| {'training time (s)':<18} | {numpy_seconds:>16.3f} | {torch_seconds:>10.3f} |")
-    print(f"| {'time / epoch (ms)':<18} | {1e3 * numpy_seconds / EPOCHS:>16.2f} | "
-          f"{1e3 * torch_seconds / EPOCHS:>10.2f} |")
+    print(
+        f"| {'time / epoch (ms)':<18} | {1e3 * numpy_seconds / EPOCHS:>16.2f} | {1e3 * torch_seconds / EPOCHS:>10.2f} |"
+    )
     print()
     print(f"time ratio NumPy / PyTorch: {numpy_seconds / torch_seconds:.2f}x")
     print(f"largest weight difference after training: {weight_gap:.1e}")

@@ -98,8 +98,9 @@ def train_each_optimizer():
         optimizer = getattr(optimizers, name)(**kwargs)
         net = MLP(LAYERS, activation="relu", loss="cross_entropy", rng=SEED)  # the same start every time
         start = time.perf_counter()
-        history = net.fit(X_train, y_train, epochs=EPOCHS, batch_size=BATCH_SIZE,
-                          rng=np.random.default_rng(SEED), optimizer=optimizer)
+        history = net.fit(
+            X_train, y_train, epochs=EPOCHS, batch_size=BATCH_SIZE, rng=np.random.default_rng(SEED), optimizer=optimizer
+        )
         seconds = time.perf_counter() - start
         accuracy = float((net.predict(X_test) == y_test).mean())
         settings = ", ".join(f"{key}={value}" for key, value in kwargs.items())
@@ -113,8 +114,10 @@ def main():
 
     our_seconds, their_seconds, gap, steps = bench_adam_step()
     ratio = our_seconds / their_seconds
-    print(f"Part 1: one Adam step on {N_PARAMS:,} float32 parameters (one array), lr=1e-3; "
-          f"1 thread each; median of {REPEATS} repeats")
+    print(
+        f"Part 1: one Adam step on {N_PARAMS:,} float32 parameters (one array), lr=1e-3; "
+        f"1 thread each; median of {REPEATS} repeats"
+    )
     print()
     print(f"| {'':<22} | {'time per step (ms)':>18} |")
     print(f"|{'-' * 24}|{'-' * 20}|")
@@ -125,8 +128,10 @@ def main():
     print(f"largest parameter difference after {steps} steps (float32): {gap:.1e}")
     print()
 
-    print(f"Part 2: MLP {'-'.join(map(str, LAYERS))}, ReLU, softmax cross-entropy on the 8x8 digits; "
-          f"{EPOCHS} epochs, batch {BATCH_SIZE}, float64; the same start weights and batches for all")
+    print(
+        f"Part 2: MLP {'-'.join(map(str, LAYERS))}, ReLU, softmax cross-entropy on the 8x8 digits; "
+        f"{EPOCHS} epochs, batch {BATCH_SIZE}, float64; the same start weights and batches for all"
+    )
     if "optimizer" not in inspect.signature(MLP.fit).parameters:
         print("skipped: MLP.fit has no optimizer= yet")
     else:

@@ -15,7 +15,10 @@ What it measures (budgets in BUDGETS below):
   loads the page and scrolls through it (videos excluded, cache empty), and the four Lighthouse 12.2.3
   scores (mobile, the default form factor, with its simulated slow network and CPU), the
   median of ``--runs`` runs since the performance score varies from run to run (budgets
-  for the home page and the chapters; the reference pages are shown for information);
+  for the home page and the chapters; the reference pages are shown for information),
+  with, for information, the page's total blocking time (the whole gap to the budget on
+  the long chapters), its number of elements and the machine's load average during the
+  runs (Lighthouse multiplies the CPU time it sees, so a busy machine scores lower);
 * with ``--with-tests``, the wall time of ``bash scripts/test.sh``.
 
 It exits 1 when any figure is over its budget. It is a benchmark, not a test: timings
@@ -38,25 +41,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import CHROMIUM, FLAGS, Visit, chromium, serve, site_pages
+from tests.browser import CHROMIUM, FLAGS, Visit, chromium, serve, site_pages  # noqa: E402 (needs ROOT on the path)
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = {"performance": 95, "accessibility": 95, "best-practices": 95, "seo": 90}
 KB, MB = 1024, 1024 * 1024
 BUDGETS = {
-    "page bytes": 600 * KB,       # per page, everything but videos, as downloaded (gzipped)
-    "clip bytes": 400 * KB,       # each MP4
-    "figures bytes": 25 * MB,     # the whole figures/ folder
-    "render no-op s": 3.0,        # python -m scripts.render with nothing stale
-    "build s": 60.0,              # mkdocs build --strict
-    "tests s": 30 * 60.0,         # bash scripts/test.sh (CI allows 90 minutes)
+    "page bytes": 600 * KB,  # per page, everything but videos, as downloaded (gzipped)
+    "clip bytes": 400 * KB,  # each MP4
+    "figures bytes": 25 * MB,  # the whole figures/ folder
+    "render no-op s": 3.0,  # python -m scripts.render with nothing stale
+    "build s": 60.0,  # mkdocs build --strict
+    "tests s": 30 * 60.0,  # bash scripts/test.sh (CI allows 90 minutes)
 }
 # The Lighthouse budgets are for the pages readers learn from: the home page and the chapters.
 # The reference pages are measured and shown too, for information (the code reference is
 # long by nature: every public function with its source).
 INFORMATIVE = ("reference/",)
-TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml",
-              "image/svg+xml", "application/manifest+json")
+TEXT_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+    "application/manifest+json",
+)
 
 
 class GzipHandler(SimpleHTTPRequestHandler):
@@ -118,7 +127,10 @@ class Table:
     def print(self):
         head = ("figure", "measured", "budget", "result")
         widths = [max(len(str(row[i])) for row in self.rows + [head]) for i in range(4)]
-        line = lambda row: "| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |"
+
+        def line(row):
+            return "| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |"
+
         print(line(head))
         print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
         for row in self.rows:
@@ -143,31 +155,48 @@ def build(table, site):
     seconds, done = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], env=env)
     if done.returncode:
         sys.exit(f"mkdocs build --strict failed, nothing to measure:\n{done.stdout}{done.stderr}")
-    table.add("strict build time", seconds, f"≤ {BUDGETS['build s']:.0f} s", seconds <= BUDGETS["build s"],
-              f"{seconds:.1f} s")
+    table.add(
+        "strict build time", seconds, f"≤ {BUDGETS['build s']:.0f} s", seconds <= BUDGETS["build s"], f"{seconds:.1f} s"
+    )
 
 
 def renderer(table):
     _, check = timed([sys.executable, "-m", "scripts.render", "--check"])
     if check.returncode:
         stale = (check.stdout + check.stderr).strip().splitlines()
-        table.add("renderer no-op run", "stale", f"≤ {BUDGETS['render no-op s']:.0f} s", False,
-                  f"not a no-op: {len(stale)} line(s) stale, run python -m scripts.render")
+        table.add(
+            "renderer no-op run",
+            "stale",
+            f"≤ {BUDGETS['render no-op s']:.0f} s",
+            False,
+            f"not a no-op: {len(stale)} line(s) stale, run python -m scripts.render",
+        )
         return
     seconds, done = timed([sys.executable, "-m", "scripts.render"])
-    table.add("renderer no-op run", seconds, f"≤ {BUDGETS['render no-op s']:.0f} s",
-              done.returncode == 0 and seconds <= BUDGETS["render no-op s"], f"{seconds:.2f} s")
+    table.add(
+        "renderer no-op run",
+        seconds,
+        f"≤ {BUDGETS['render no-op s']:.0f} s",
+        done.returncode == 0 and seconds <= BUDGETS["render no-op s"],
+        f"{seconds:.2f} s",
+    )
 
 
 def media(table):
     figures = [p for p in (ROOT / "figures").iterdir() if p.is_file()]
     total = sum(p.stat().st_size for p in figures)
-    table.add("figures/ total size", total, f"≤ {BUDGETS['figures bytes'] // MB} MB",
-              total <= BUDGETS["figures bytes"], f"{total / MB:.1f} MB in {len(figures)} files")
+    table.add(
+        "figures/ total size",
+        total,
+        f"≤ {BUDGETS['figures bytes'] // MB} MB",
+        total <= BUDGETS["figures bytes"],
+        f"{total / MB:.1f} MB in {len(figures)} files",
+    )
     for clip in sorted(p for p in figures if p.suffix == ".mp4"):
         size = clip.stat().st_size
-        table.add(f"clip {clip.name}", size, f"≤ {BUDGETS['clip bytes'] // KB} KB",
-                  size <= BUDGETS["clip bytes"], kb(size))
+        table.add(
+            f"clip {clip.name}", size, f"≤ {BUDGETS['clip bytes'] // KB} KB", size <= BUDGETS["clip bytes"], kb(size)
+        )
 
 
 def page_bytes(table, base_url, pages):
@@ -178,31 +207,53 @@ def page_bytes(table, base_url, pages):
             for page in pages:
                 visit = Visit(driver, base_url + page)
                 size = visit.transfer_bytes()
-                table.add(f"page bytes /{page}", size, f"≤ {BUDGETS['page bytes'] // KB} KB",
-                          size <= BUDGETS["page bytes"] and not visit.failures(),
-                          kb(size) + ("" if not visit.failures() else f", {len(visit.failures())} failed requests"))
+                table.add(
+                    f"page bytes /{page}",
+                    size,
+                    f"≤ {BUDGETS['page bytes'] // KB} KB",
+                    size <= BUDGETS["page bytes"] and not visit.failures(),
+                    kb(size) + ("" if not visit.failures() else f", {len(visit.failures())} failed requests"),
+                )
         finally:
             driver.quit()
 
 
+METRICS = {"TBT": ("total-blocking-time", "{:.0f} ms"), "elements": ("dom-size", "{:.0f}")}
+
+
 def lighthouse_once(url):
-    """One Lighthouse run (mobile, its default): {category: score 0-100}, audits below full marks."""
+    """One Lighthouse run (mobile, its default): {category: score 0-100, metric: value}, audits below full marks."""
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
     with tempfile.TemporaryDirectory() as profile:
         flags = " ".join(FLAGS + [f"--user-data-dir={profile}"])
-        _, done = timed(["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
-                         f"--chrome-flags={flags}", "--only-categories=" + ",".join(CATEGORIES)], env=env)
+        _, done = timed(
+            [
+                "node",
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                "--output-path=stdout",
+                f"--chrome-flags={flags}",
+                "--only-categories=" + ",".join(CATEGORIES),
+            ],
+            env=env,
+        )
     try:
         report = json.loads(done.stdout)
     except json.JSONDecodeError:
         return None, "Lighthouse failed: " + done.stderr[-300:]
     scores, weak = {}, []
+    for metric, (audit, _) in METRICS.items():
+        scores[metric] = report["audits"].get(audit, {}).get("numericValue")
     for category in CATEGORIES:
         score = report["categories"][category]["score"]
         scores[category] = None if score is None else score * 100
-        weak += [f"{ref['id']} ({report['audits'][ref['id']]['score']})"
-                 for ref in report["categories"][category]["auditRefs"]
-                 if ref["weight"] and report["audits"][ref["id"]]["score"] not in (None, 1)]
+        weak += [
+            f"{ref['id']} ({report['audits'][ref['id']]['score']})"
+            for ref in report["categories"][category]["auditRefs"]
+            if ref["weight"] and report["audits"][ref["id"]]["score"] not in (None, 1)
+        ]
     return scores, weak
 
 
@@ -211,9 +262,10 @@ def lighthouse(table, base_url, pages, runs):
         table.skip("Lighthouse", "not installed: run npm ci (scripts/setup.sh does)")
         return
     for page in pages:
-        results, weak = [], set()
+        results, weak, loads = [], set(), [os.getloadavg()[0]]
         for _ in range(runs):
             scores, audits = lighthouse_once(base_url + page)
+            loads.append(os.getloadavg()[0])
             if scores is None:
                 table.add(f"Lighthouse /{page}", "error", "—", False, audits)
                 break
@@ -229,8 +281,23 @@ def lighthouse(table, base_url, pages, runs):
             if page.startswith(INFORMATIVE):
                 table.info(f"Lighthouse {category} /{page}", shown, f"(≥ {minimum})")
             else:
-                table.add(f"Lighthouse {category} /{page}", score, f"≥ {minimum}",
-                          score is not None and score >= minimum, shown)
+                table.add(
+                    f"Lighthouse {category} /{page}",
+                    score,
+                    f"≥ {minimum}",
+                    score is not None and score >= minimum,
+                    shown,
+                )
+        for metric, (_, form) in METRICS.items():
+            values = [r[metric] for r in results if r.get(metric) is not None]
+            if values:
+                table.info(
+                    f"Lighthouse {metric} /{page}",
+                    form.format(statistics.median(values))
+                    + (f" (runs: {', '.join(form.format(v) for v in values)})" if len(values) > 1 else ""),
+                    "—",
+                )
+        table.info(f"load average during /{page}", f"{min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} cores", "—")
         if weak:
             print(f"    /{page} audits below full marks in some run: {', '.join(sorted(weak))}", file=sys.stderr)
 
@@ -238,13 +305,19 @@ def lighthouse(table, base_url, pages, runs):
 def time_test_suite(table):
     seconds, done = timed(["bash", "scripts/test.sh", "-q", "-p", "no:cacheprovider"])
     summary = (done.stdout.strip().splitlines() or ["no output"])[-1]
-    table.add("whole test suite (scripts/test.sh)", seconds, f"≤ {BUDGETS['tests s'] / 60:.0f} min",
-              done.returncode == 0 and seconds <= BUDGETS["tests s"], f"{seconds / 60:.1f} min: {summary}")
+    table.add(
+        "whole test suite (scripts/test.sh)",
+        seconds,
+        f"≤ {BUDGETS['tests s'] / 60:.0f} min",
+        done.returncode == 0 and seconds <= BUDGETS["tests s"],
+        f"{seconds / 60:.1f} min: {summary}",
+    )
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--with-tests", action="store_true", help="also time the whole test suite (long)")
     parser.add_argument("--site", type=Path, help="measure this already-built site instead of building one")
     parser.add_argument("--pages", nargs="+", help="only these pages (paths as in the sitemap, '' for home)")

@@ -34,8 +34,10 @@ def _size(path):
 
 def _zoom_link(src, inner):
     """``inner`` wrapped in the zoom link that mkdocs-glightbox makes around a plain image."""
-    return (f'<a class="glightbox" data-type="image" data-width="auto" data-height="auto" href="{src}" '
-            f'data-desc-position="bottom">{inner}</a>')
+    return (
+        f'<a class="glightbox" data-type="image" data-width="auto" data-height="auto" href="{src}" '
+        f'data-desc-position="bottom">{inner}</a>'
+    )
 
 
 def _no_glightbox(attrs, rest):
@@ -70,14 +72,17 @@ def on_page_content(html, page, config, files):
             base = match["src"].removesuffix(".svg")
             src = f"{base}{suffix}.svg#only-{scheme}"
             if not narrow:
-                tags.append(f'<img {match["attrs"]}src="{src}" width="{width}" height="{height}" '
-                            f'loading="lazy"{match["rest"]}>')
+                tags.append(
+                    f'<img {match["attrs"]}src="{src}" width="{width}" height="{height}" loading="lazy"{match["rest"]}>'
+                )
                 continue
             narrow_width, narrow_height = _size(FIGURES / f"{name}.narrow.svg")
             attrs, rest = _no_glightbox(match["attrs"], match["rest"])
             image = f'<img {attrs}src="{src}" width="{width}" height="{height}" loading="lazy"{rest}>'
-            source = (f'<source media="{PHONE}" srcset="{base}.narrow{suffix}.svg" '
-                      f'width="{narrow_width}" height="{narrow_height}">')
+            source = (
+                f'<source media="{PHONE}" srcset="{base}.narrow{suffix}.svg" '
+                f'width="{narrow_width}" height="{narrow_height}">'
+            )
             tags.append(_zoom_link(src, f"<picture>{source}{image}</picture>"))
         return "".join(tags)
 

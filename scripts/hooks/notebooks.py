@@ -15,7 +15,7 @@ Project notebooks
 
     On the page (``on_page_content``): the link to download the notebook goes under the
     title; ``$...$`` and ``$$...$$`` in Markdown cells become Arithmatex's ``\\(...\\)`` and
-    ``\\[...\\]``, which ``vendor.py`` typesets with KaTeX at build like every page's math;
+    ``\\[...\\]``, which ``vendor.py`` typesets at build like every page's math;
     the nbconvert template's MathJax and mermaid loaders (scripts from other hosts, unused)
     are removed; every picture gets the ``alt`` text its cell gave it (``Image(..., alt=...)``),
     and a picture without one is a warning, so ``--strict`` fails.
@@ -35,6 +35,7 @@ import re
 import shutil
 import tempfile
 import textwrap
+import time
 from pathlib import Path, PurePosixPath
 
 import jupytext
@@ -61,15 +62,22 @@ NOTEBOOK_KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python",
 
 def execute(nb, name="notebook", cwd=ROOT):
     """Run every cell of ``nb`` (in place) in a new kernel working in ``cwd``; ``PluginError`` if one raises."""
-    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
+    from traitlets.config import Config
 
     with tempfile.TemporaryDirectory(prefix="dl-kernel-") as sockets:
-        # IPC sockets in a private folder: no TCP port, so ipykernel has nothing to warn about
-        km = KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(Path(sockets) / "kernel"))
-        client = NotebookClient(nb, km=km, timeout=TIMEOUT, allow_errors=False,
-                                resources={"metadata": {"path": str(cwd)}})
+        # IPC sockets in a private folder: no TCP port, so ipykernel has nothing to warn about.
+        # The client makes (and so shuts down) its own kernel manager, configured here.
+        config = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}})
+        client = NotebookClient(
+            nb,
+            config=config,
+            kernel_name=KERNEL,
+            timeout=TIMEOUT,
+            allow_errors=False,
+            resources={"metadata": {"path": str(cwd)}},
+        )
         try:
             client.execute()
         except CellExecutionError as error:
@@ -114,8 +122,9 @@ FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 _SNIPPETS = markdown.Markdown(
     extensions=["pymdownx.snippets"],
-    extension_configs={"pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True,
-                                             "dedent_subsections": True}},
+    extension_configs={
+        "pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True, "dedent_subsections": True}
+    },
 ).preprocessors["snippet"]
 
 
@@ -146,7 +155,7 @@ def _with_code(cells):
     kept = []
     for i, cell in enumerate(cells):
         if cell.cell_type == "markdown":
-            following = (c for c in cells[i + 1:] if c.cell_type == "code" or _level(c) <= _level(cell))
+            following = (c for c in cells[i + 1 :] if c.cell_type == "code" or _level(c) <= _level(cell))
             if next(following, cell).cell_type != "code":
                 continue
         kept.append(cell)
@@ -173,7 +182,7 @@ def chapter_notebook(path, url=None):
     document = Document(text, str(path))
     cells, end, n_code = [], 0, 0
     for region in RawFencedCodeBlockLexer(info_pattern=INFO)(document):
-        before = text[end:region.start]
+        before = text[end : region.start]
         cells += _headings(FRONT_MATTER.sub("", before) if end == 0 else before)
         end = region.end
         if CLEAR.search(before):
@@ -191,10 +200,14 @@ def chapter_notebook(path, url=None):
         f"# {title}\n\nThe Python code of the chapter *{title}*{where}, block by block, in the order the "
         "page shows it. Run the cells from top to bottom: like the blocks on the page, they share one "
         "namespace. The code imports `site_src`, the site's teaching code, so run it in a copy of the "
-        "site's repository with its environment (`bash scripts/setup.sh`).")
-    return _numbered(nbformat.v4.new_notebook(
-        cells=[intro] + _with_code(cells),
-        metadata={"kernelspec": NOTEBOOK_KERNEL, "language_info": {"name": "python"}}))
+        "site's repository with its environment (`bash scripts/setup.sh`)."
+    )
+    return _numbered(
+        nbformat.v4.new_notebook(
+            cells=[intro] + _with_code(cells),
+            metadata={"kernelspec": NOTEBOOK_KERNEL, "language_info": {"name": "python"}},
+        )
+    )
 
 
 def chapter_pages(docs_dir, not_chapters=()):
@@ -227,6 +240,7 @@ def on_files(files, config):
     _build["chapters"], _build["projects"] = {}, {}
     for file in list(files):
         if file.abs_src_path and PurePosixPath(file.src_uri).match(PROJECTS):
+            start = time.perf_counter()
             nb = project_notebook(file.abs_src_path)
             uri = file.src_uri.removesuffix(".py") + ".ipynb"
             target = build / uri
@@ -235,10 +249,16 @@ def on_files(files, config):
             files.remove(file)  # the executed .ipynb is the page; the .py stays in the repository
             # a plain File in the build folder, not File.generated: mkdocs-jupyter wraps it and
             # needs a file whose source folder is known
-            files.append(File(uri, src_dir=str(build), dest_dir=config["site_dir"],
-                              use_directory_urls=config["use_directory_urls"]))
+            files.append(
+                File(
+                    uri,
+                    src_dir=str(build),
+                    dest_dir=config["site_dir"],
+                    use_directory_urls=config["use_directory_urls"],
+                )
+            )
             _build["projects"][uri] = image_alts(nb)
-            log.info(f"executed {file.src_uri}")
+            log.info(f"executed {file.src_uri} in {time.perf_counter() - start:.1f} s")
     if _build["projects"]:
         files.append(File.generated(config, JUPYTER_CSS_URI, abs_src_path=str(JUPYTER_CSS)))
     not_chapters = config.get("extra", {}).get("course", {}).get("not_chapters", [])
@@ -256,10 +276,14 @@ MATH_INLINE = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)")
 MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^>]*>)(.*?)(</div>)', re.DOTALL)
 FOREIGN_SCRIPTS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL),
-    re.compile(r'<script type="module">\s*document\.addEventListener\("DOMContentLoaded", async \(\) => \{\s*'
-               r'const diagrams = document\.querySelectorAll\("\.jp-Mermaid.*?</script>', re.DOTALL),
+    re.compile(
+        r'<script type="module">\s*document\.addEventListener\("DOMContentLoaded", async \(\) => \{\s*'
+        r'const diagrams = document\.querySelectorAll\("\.jp-Mermaid.*?</script>',
+        re.DOTALL,
+    ),
 ]
-PNG = re.compile(r'<img (?:alt="[^"]*" )?src="data:image/png;base64,([^"]+)"')
+# nbconvert writes <img alt="No description has been provided for this image" class="" src="data:...">
+PNG = re.compile(r'<img (?:alt="[^"]*" )?(?:class="[^"]*" )?src="data:image/png;base64,([^"]+)"')
 STYLE = re.compile(r'<style type="text/css">\s*(.*?)\s*</style>', re.DOTALL)
 
 
@@ -288,8 +312,10 @@ def _project_page(html, page, files, alts):
     href = files.get_file_from_path(JUPYTER_CSS_URI).url_relative_to(page.file)
     html = STYLE.sub(lambda m: f'<link rel="stylesheet" href="{href}">' if m[1] == css else m[0], html)
     name = PurePosixPath(page.file.src_uri).name
-    link = (f'<p class="dl-notebook-download"><a href="{name}" download>Download this notebook</a> '
-            "(the executed <code>.ipynb</code>, with every output shown here).</p>")
+    link = (
+        f'<p class="dl-notebook-download"><a href="{name}" download>Download this notebook</a> '
+        "(the executed <code>.ipynb</code>, with every output shown here).</p>"
+    )
     return _after_title(html, link)
 
 
@@ -300,7 +326,7 @@ def _escape(text):
 def _after_title(html, snippet):
     """``snippet`` right after the page's first ``<h1>`` (or at the top when there is none)."""
     end = html.find("</h1>")
-    return html[:end + 5] + snippet + html[end + 5:] if end >= 0 else snippet + html
+    return html[: end + 5] + snippet + html[end + 5 :] if end >= 0 else snippet + html
 
 
 @event_priority(50)  # before mkdocs-glightbox wraps the pictures in zoom links
@@ -315,7 +341,8 @@ def on_page_content(html, page, config, files):
             '<div class="admonition tip dl-run-chapter">'
             '<p class="admonition-title">Run this chapter yourself</p>'
             f'<p><a href="{href}" download>Download this chapter\'s code as a Jupyter notebook</a>: '
-            "every Python block of this page, in order, ready to run and change.</p></div>")
+            "every Python block of this page, in order, ready to run and change.</p></div>"
+        )
     return html
 
 
@@ -323,4 +350,3 @@ def on_post_build(config):
     if _build["dir"]:
         shutil.rmtree(_build["dir"], ignore_errors=True)
         _build["dir"] = None
-

@@ -31,8 +31,7 @@ def on_page_content(html, page, config, files):
 @event_priority(-50)  # after the glightbox plugin has added its scripts
 def on_post_page(output, page, config):
     output = SCRIPT.sub(defer, output)
-    return GLIGHTBOX_INIT.sub(lambda m: f'{m[1]}addEventListener("DOMContentLoaded", () => {{{m[2]}}});{m[3]}',
-                              output)
+    return GLIGHTBOX_INIT.sub(lambda m: f'{m[1]}addEventListener("DOMContentLoaded", () => {{{m[2]}}});{m[3]}', output)
 
 
 def defer(match):

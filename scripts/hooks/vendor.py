@@ -47,8 +47,9 @@ def on_files(files, config):
             raise PluginError(f"{needed} is missing; run `npm ci` (scripts/setup.sh does)")
     css = (TEMML / "Temml-STIX2.css").read_text()
     # The font is named as it is published, and the fallback text shows while it loads.
-    css, found = FONT_URL.subn("src: local('STIXTwoMath'), url('STIXTwoMath.woff2') format('woff2');\n"
-                               "  font-display: swap;", css)
+    css, found = FONT_URL.subn(
+        "src: local('STIXTwoMath'), url('STIXTwoMath.woff2') format('woff2');\n  font-display: swap;", css
+    )
     if found != 1:
         raise PluginError("Temml-STIX2.css no longer names its font as expected: update FONT_URL")
     files.append(File.generated(config, "assets/temml/temml.css", content=css))
@@ -60,7 +61,8 @@ def on_files(files, config):
 # and display math as <div class="arithmatex">\[...\]</div>, HTML-escaped.
 MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])\s*</(?P=tag)>',
-    re.DOTALL)
+    re.DOTALL,
+)
 
 RENDER = r"""
 const temml = require(process.argv[1]);
@@ -84,8 +86,13 @@ def typeset(formulas):
     node = shutil.which("node")
     if node is None:
         raise PluginError("node is needed to typeset the math (scripts/setup.sh installs it)")
-    done = subprocess.run([node, "-e", RENDER, str(TEMML / "temml.cjs")], input=json.dumps(formulas),
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [node, "-e", RENDER, str(TEMML / "temml.cjs")],
+        input=json.dumps(formulas),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode:
         raise PluginError(f"Temml failed: {done.stderr}")
     return json.loads(done.stdout)
@@ -96,12 +103,14 @@ def on_post_page(output, page, config):
     found = list(MATH.finditer(output))
     if not found:
         return output
-    formulas = [(html.unescape(m["inline"] if m["display"] is None else m["display"]).strip(),
-                 m["display"] is not None) for m in found]
+    formulas = [
+        (html.unescape(m["inline"] if m["display"] is None else m["display"]).strip(), m["display"] is not None)
+        for m in found
+    ]
     results = typeset(formulas)
     parts, last = [], 0
     for match, (tex, _), result in zip(found, formulas, results):
-        parts.append(output[last:match.start()])
+        parts.append(output[last : match.start()])
         if "error" in result:
             log.warning(f"{page.file.src_uri}: Temml cannot typeset {tex!r}: {result['error']}")
             parts.append(match[0])

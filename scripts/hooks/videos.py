@@ -22,8 +22,7 @@ from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.videos")
 
-CLIP = re.compile(
-    r'(?:<p>)?<img alt="(?P<alt>[^"]*)" src="(?P<src>[^"]*?(?P<name>[^"/]+)\.mp4)"\s*/?>(?:</p>)?')
+CLIP = re.compile(r'(?:<p>)?<img alt="(?P<alt>[^"]*)" src="(?P<src>[^"]*?(?P<name>[^"/]+)\.mp4)"\s*/?>(?:</p>)?')
 
 TEMPLATE = """<figure class="dl-anim">
 <video class="dl-anim__video" controls muted loop playsinline preload="metadata" width="960" height="540"
@@ -49,8 +48,10 @@ def on_page_content(html, page, config, files):
     def player(match):
         name, alt = match["name"], match["alt"]
         if len(alt.split()) < 5:
-            log.warning(f"{page.file.src_uri}: the clip {name}.mp4 needs a caption of at least "
-                        f"five words in ![...], saying what it shows")
+            log.warning(
+                f"{page.file.src_uri}: the clip {name}.mp4 needs a caption of at least "
+                f"five words in ![...], saying what it shows"
+            )
         for extra in (".poster.png", ".vtt"):
             if files.get_file_from_path(f"figures/{name}{extra}") is None:
                 log.warning(f"{page.file.src_uri}: figures/{name}{extra} is missing; run the renderer")

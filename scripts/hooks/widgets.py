@@ -33,9 +33,10 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # `scripts` is not an installed package
 from scripts.style.numbers import fmt
-from site_src import activations, losses
+from site_src import activations, losses, optimizers
+from site_src.conv import conv2d, conv_output_size, pad
 from site_src.datasets import fruit
-from site_src.examples import descent, perceptron, softmax
+from site_src.examples import cnn_intro, convolution, descent, perceptron, softmax, surfaces
 from site_src.neurons import Perceptron
 
 # ---------------------------------------------------------------- 1. the perceptron playground
@@ -45,8 +46,16 @@ SLIDER_STEP = 0.01  # the weight and bias sliders move by this much per arrow ke
 
 def perceptron_config():
     X, y, names = fruit()
-    return {"X": X.tolist(), "y": y.tolist(), "names": names, "lr": perceptron.LR,
-            "weights": [0.0, 0.0], "bias": 0.0, "range": [-1.0, 1.0], "step": SLIDER_STEP}
+    return {
+        "X": X.tolist(),
+        "y": y.tolist(),
+        "names": names,
+        "lr": perceptron.LR,
+        "weights": [0.0, 0.0],
+        "bias": 0.0,
+        "range": [-1.0, 1.0],
+        "step": SLIDER_STEP,
+    }
 
 
 class PerceptronReplay:
@@ -68,8 +77,16 @@ class PerceptronReplay:
         w, b = self.robot.weights.copy(), self.robot.bias
         total = float(self.robot.total(x[np.newaxis])[0])
         error = self.robot.learn_one(x, target, perceptron.LR)
-        self.last = {"name": self.names[i], "x": x, "w": w, "b": b, "total": total, "target": target,
-                     "answer": target - error, "error": error}
+        self.last = {
+            "name": self.names[i],
+            "x": x,
+            "w": w,
+            "b": b,
+            "total": total,
+            "target": target,
+            "answer": target - error,
+            "error": error,
+        }
         self.next = (i + 1) % len(self.X)
 
     def act(self, action):
@@ -106,26 +123,45 @@ class PerceptronReplay:
         if self.last:
             last = self.last
             yes = {1: "YES", 0: "NO"}
-            shown.update({"s-name": last["name"], "s-x1": fmt(last["x"][0]), "s-x2": fmt(last["x"][1]),
-                          "s-w1": fmt(last["w"][0]), "s-w2": fmt(last["w"][1]), "s-b": fmt(last["b"]),
-                          "s-total": fmt(last["total"], 3), "s-answer": yes[last["answer"]],
-                          "s-target": yes[last["target"]], "s-error": fmt(last["error"], 0, sign=True)})
+            shown.update(
+                {
+                    "s-name": last["name"],
+                    "s-x1": fmt(last["x"][0]),
+                    "s-x2": fmt(last["x"][1]),
+                    "s-w1": fmt(last["w"][0]),
+                    "s-w2": fmt(last["w"][1]),
+                    "s-b": fmt(last["b"]),
+                    "s-total": fmt(last["total"], 3),
+                    "s-answer": yes[last["answer"]],
+                    "s-target": yes[last["target"]],
+                    "s-error": fmt(last["error"], 0, sign=True),
+                }
+            )
         return shown
 
 
 def perceptron_cases():
-    first_epoch_mistake = 1 + next(i for i, (x, t) in enumerate(zip(*fruit()[:2]))
-                                   if perceptron.trained(1).predict(x[np.newaxis])[0] != t)
+    first_epoch_mistake = 1 + next(
+        i for i, (x, t) in enumerate(zip(*fruit()[:2])) if perceptron.trained(1).predict(x[np.newaxis])[0] != t
+    )
     scripts = {
         "the start": [],
         "one step": [("click", "step")],
         "one epoch": [("click", "epoch")],
         "three epochs": [("click", "epoch")] * perceptron.EPOCHS,
-        "the clip's fruit: epoch 2 up to its first mistake": [("click", "epoch")] + [("click", "step")] * first_epoch_mistake,
-        "keyboard: w1 up 30, w2 down 12, b down 25": [("press", "w1", "ArrowRight", 30), ("press", "w2", "ArrowLeft", 12),
-                                                      ("press", "b", "ArrowLeft", 25)],
-        "keyboard then learning": [("press", "w2", "ArrowRight", 40), ("press", "b", "ArrowLeft", 20),
-                                   ("click", "epoch"), ("click", "step")],
+        "the clip's fruit: epoch 2 up to its first mistake": [("click", "epoch")]
+        + [("click", "step")] * first_epoch_mistake,
+        "keyboard: w1 up 30, w2 down 12, b down 25": [
+            ("press", "w1", "ArrowRight", 30),
+            ("press", "w2", "ArrowLeft", 12),
+            ("press", "b", "ArrowLeft", 25),
+        ],
+        "keyboard then learning": [
+            ("press", "w2", "ArrowRight", 40),
+            ("press", "b", "ArrowLeft", 20),
+            ("click", "epoch"),
+            ("click", "step"),
+        ],
         "add a red round apple, then learn": [("add", 0.55, 0.95, 1), ("click", "epoch"), ("click", "epoch")],
         "click the plot: a not-apple at (0.85, 0.15)": [("plot", 0.85, 0.15, 0), ("click", "epoch"), ("click", "step")],
         "reset after learning": [("click", "epoch"), ("press", "w1", "ArrowLeft", 7), ("click", "reset")],
@@ -146,19 +182,31 @@ DEFAULT_LR = 0.3  # the good rate of the chapter's figures
 
 
 def descent_config():
-    return {"start": descent.START, "target": 3.0, "lr": DEFAULT_LR, "range": LR_RANGE[:2], "step": LR_RANGE[2],
-            "rates": list(descent.RATES)}
+    return {
+        "start": descent.START,
+        "target": 3.0,
+        "lr": DEFAULT_LR,
+        "range": LR_RANGE[:2],
+        "step": LR_RANGE[2],
+        "rates": list(descent.RATES),
+    }
 
 
 def descent_shown(lr, steps):
     path = descent.descend(descent.parabola_loss_grad, descent.START, lr=lr, steps=steps)
     w = path[-1]
-    shown = {"lr": fmt(lr), "t": str(steps), "w": fmt(w), "loss": fmt(descent.parabola_loss(w), 2, sci_below=0.01),
-             "slope": fmt(descent.parabola_loss_grad(w))}
+    shown = {
+        "lr": fmt(lr),
+        "t": str(steps),
+        "w": fmt(w),
+        "loss": fmt(descent.parabola_loss(w), 2, sci_below=0.01),
+        "slope": fmt(descent.parabola_loss_grad(w)),
+    }
     if steps:
         before = path[-2]
-        shown.update({"f-w": fmt(before), "f-lr": fmt(lr), "f-slope": fmt(descent.parabola_loss_grad(before)),
-                      "f-new": fmt(w)})
+        shown.update(
+            {"f-w": fmt(before), "f-lr": fmt(lr), "f-slope": fmt(descent.parabola_loss_grad(before)), "f-new": fmt(w)}
+        )
     return shown
 
 
@@ -170,14 +218,34 @@ def descent_cases():
             key = "ArrowRight" if presses > 0 else "ArrowLeft"
             actions = ([("press", "lr", key, abs(presses))] if presses else []) + [("click", "step")] * steps
             cases.append({"name": f"lr {lr}, {steps} steps", "actions": actions, "expect": descent_shown(lr, steps)})
-    cases.append({"name": "the largest rate, 12 steps", "actions": [("press", "lr", "End", 1)] + [("click", "step")] * 12,
-                  "expect": descent_shown(LR_RANGE[1], 12)})
-    cases.append({"name": "the smallest rate, 3 steps", "actions": [("press", "lr", "Home", 1)] + [("click", "step")] * 3,
-                  "expect": descent_shown(LR_RANGE[0], 3)})
-    cases.append({"name": "changing the rate starts again", "actions": [("click", "step")] * 4 + [("press", "lr", "ArrowRight", 5),
-                  ("click", "step")], "expect": descent_shown(0.35, 1)})
-    cases.append({"name": "reset", "actions": [("press", "lr", "ArrowRight", 50), ("click", "step"), ("click", "reset")],
-                  "expect": descent_shown(DEFAULT_LR, 0)})
+    cases.append(
+        {
+            "name": "the largest rate, 12 steps",
+            "actions": [("press", "lr", "End", 1)] + [("click", "step")] * 12,
+            "expect": descent_shown(LR_RANGE[1], 12),
+        }
+    )
+    cases.append(
+        {
+            "name": "the smallest rate, 3 steps",
+            "actions": [("press", "lr", "Home", 1)] + [("click", "step")] * 3,
+            "expect": descent_shown(LR_RANGE[0], 3),
+        }
+    )
+    cases.append(
+        {
+            "name": "changing the rate starts again",
+            "actions": [("click", "step")] * 4 + [("press", "lr", "ArrowRight", 5), ("click", "step")],
+            "expect": descent_shown(0.35, 1),
+        }
+    )
+    cases.append(
+        {
+            "name": "reset",
+            "actions": [("press", "lr", "ArrowRight", 50), ("click", "step"), ("click", "reset")],
+            "expect": descent_shown(DEFAULT_LR, 0),
+        }
+    )
     return cases
 
 
@@ -188,16 +256,27 @@ CLASSES = ["apple", "pear", "banana"]  # the order of softmax.SCORES
 
 
 def softmax_config():
-    return {"scores": softmax.SCORES.tolist(), "classes": CLASSES, "T": 1.0, "range": T_RANGE[:2], "step": T_RANGE[2],
-            "label": 0}
+    return {
+        "scores": softmax.SCORES.tolist(),
+        "classes": CLASSES,
+        "T": 1.0,
+        "range": T_RANGE[:2],
+        "step": T_RANGE[2],
+        "label": 0,
+    }
 
 
 def softmax_shown(scores, T, label):
     z = np.array(scores, dtype=np.float64) / T
     p = activations.softmax(z)
     e = np.exp(z - z.max())
-    shown = {"T": fmt(T, 1), "loss": fmt(losses.cross_entropy_from_logits([label], [z]), 3),
-             "true": CLASSES[label], "p-true": fmt(p[label], 3), "sum": fmt(e.sum(), 3)}
+    shown = {
+        "T": fmt(T, 1),
+        "loss": fmt(losses.cross_entropy_from_logits([label], [z]), 3),
+        "true": CLASSES[label],
+        "p-true": fmt(p[label], 3),
+        "sum": fmt(e.sum(), 3),
+    }
     for i in range(len(scores)):
         shown.update({f"z{i}": fmt(scores[i], 2), f"zT{i}": fmt(z[i], 2), f"e{i}": fmt(e[i], 3), f"p{i}": fmt(p[i], 3)})
     return shown
@@ -211,21 +290,237 @@ def softmax_cases():
         key = "ArrowRight" if presses > 0 else "ArrowLeft"
         actions = [("press", "T", key, abs(presses))] if presses else []
         cases.append({"name": f"T = {T}", "actions": actions, "expect": softmax_shown(scores, T, 0)})
-    cases.append({"name": "the coldest, true class banana", "actions": [("press", "T", "Home", 1), ("select", "label", "2")],
-                  "expect": softmax_shown(scores, T_RANGE[0], 2)})
-    cases.append({"name": "typed scores", "actions": [("type", "z0", "-1.5"), ("type", "z2", "3"), ("select", "label", "1"),
-                                                      ("press", "T", "ArrowRight", 10)],
-                  "expect": softmax_shown([-1.5, 1.0, 3.0], 2.0, 1)})
-    cases.append({"name": "big scores stay finite", "actions": [("type", "z0", "1000"), ("type", "z1", "999"),
-                                                                ("press", "T", "Home", 1)],
-                  "expect": softmax_shown([1000.0, 999.0, 0.1], T_RANGE[0], 0)})
+    cases.append(
+        {
+            "name": "the coldest, true class banana",
+            "actions": [("press", "T", "Home", 1), ("select", "label", "2")],
+            "expect": softmax_shown(scores, T_RANGE[0], 2),
+        }
+    )
+    cases.append(
+        {
+            "name": "typed scores",
+            "actions": [
+                ("type", "z0", "-1.5"),
+                ("type", "z2", "3"),
+                ("select", "label", "1"),
+                ("press", "T", "ArrowRight", 10),
+            ],
+            "expect": softmax_shown([-1.5, 1.0, 3.0], 2.0, 1),
+        }
+    )
+    cases.append(
+        {
+            "name": "big scores stay finite",
+            "actions": [("type", "z0", "1000"), ("type", "z1", "999"), ("press", "T", "Home", 1)],
+            "expect": softmax_shown([1000.0, 999.0, 0.1], T_RANGE[0], 0),
+        }
+    )
     return cases
+
+
+# ---------------------------------------------------------------- 5. the optimizer playground
+
+KNOBS = {"SGD": ("lr",), "momentum": ("lr", "momentum"), "RMSprop": ("lr", "alpha"), "Adam": ("lr", "beta1", "beta2")}
+
+
+def optimizer_config():
+    racers = []
+    for name, kind, settings in surfaces.RACE:
+        defaults = {
+            "SGD": {"momentum": 0.0},
+            "RMSprop": {"alpha": 0.99, "eps": 1e-8},
+            "Adam": {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
+        }[kind]
+        knobs = dict(defaults, **settings)
+        racers.append({"name": name, "kind": kind, "knobs": knobs, "show": list(KNOBS[name])})
+    starts = {name: list(start) for name, (_, _, start) in surfaces.SURFACES.items()}
+    return {"racers": racers, "starts": starts, "surface": "ravine", "steps": surfaces.RACE_STEPS}
+
+
+def _optimizer(kind, knobs):
+    if kind == "Adam":
+        return optimizers.Adam(lr=knobs["lr"], betas=(knobs["beta1"], knobs["beta2"]), eps=knobs["eps"])
+    if kind == "RMSprop":
+        return optimizers.RMSprop(lr=knobs["lr"], alpha=knobs["alpha"], eps=knobs["eps"])
+    return optimizers.SGD(lr=knobs["lr"], momentum=knobs["momentum"])
+
+
+def optimizer_shown(surface, steps, changes=None):
+    """Every number the playground shows after ``steps`` steps on ``surface``, from site_src."""
+    loss, grad, start = surfaces.SURFACES[surface]
+    shown = {"t": str(steps)}
+    for racer in optimizer_config()["racers"]:
+        name = racer["name"]
+        knobs = dict(racer["knobs"], **(changes or {}).get(name, {}))
+        opt = _optimizer(racer["kind"], knobs)
+        points = surfaces.path(opt, grad, start, steps)
+        x, y = points[-1]
+        shown.update(
+            {f"{name}-x": fmt(x, 3), f"{name}-y": fmt(y, 3), f"{name}-loss": fmt(float(loss(x, y)), 3, sci_below=0.001)}
+        )
+        if steps:
+            px, py = points[-2]
+            state = opt.state[0]
+            g = float(grad(px, py)[0])
+            shown.update({f"{name}-f-x": fmt(px, 3), f"{name}-f-g": fmt(g, 3), f"{name}-f-new": fmt(x, 3)})
+            if racer["kind"] == "SGD" and "b" in state:
+                shown[f"{name}-f-b"] = fmt(float(state["b"][0]), 3)
+            if "v" in state:
+                shown[f"{name}-f-v"] = fmt(float(state["v"][0]), 3, sci_below=0.001)
+            if "m" in state:
+                shown[f"{name}-f-m"] = fmt(float(state["m"][0]), 3, sci_below=0.001)
+    return shown
+
+
+def optimizer_cases():
+    cases = [{"name": "the start", "actions": [], "expect": optimizer_shown("ravine", 0)}]
+    for surface in surfaces.SURFACES:
+        pick = [("select", "surface", surface)] if surface != "ravine" else []
+        for steps, clicks in (
+            (1, [("click", "step")]),
+            (3, [("click", "step")] * 3),
+            (surfaces.RACE_STEPS, [("click", "ten")] * (surfaces.RACE_STEPS // 10)),
+        ):
+            cases.append(
+                {
+                    "name": f"{surface}, {steps} steps",
+                    "actions": pick + clicks,
+                    "expect": optimizer_shown(surface, steps),
+                }
+            )
+    cases.append(
+        {
+            "name": "your own knobs",
+            "actions": [
+                ("type", "SGD-lr", "0.05"),
+                ("type", "momentum-momentum", "0.5"),
+                ("type", "RMSprop-alpha", "0.9"),
+                ("type", "Adam-beta1", "0.8"),
+                ("click", "ten"),
+                ("click", "step"),
+            ],
+            "expect": optimizer_shown(
+                "ravine",
+                11,
+                {"SGD": {"lr": 0.05}, "momentum": {"momentum": 0.5}, "RMSprop": {"alpha": 0.9}, "Adam": {"beta1": 0.8}},
+            ),
+        }
+    )
+    cases.append(
+        {
+            "name": "reset",
+            "actions": [("type", "Adam-lr", "0.5"), ("click", "ten"), ("click", "reset")],
+            "expect": optimizer_shown("ravine", 0),
+        }
+    )
+    return cases
+
+
+# ---------------------------------------------------------------- 4. the convolution explorer
+
+DRAW_LEVELS = (0.0, 8.0, 16.0)  # a click on a pixel of the picture cycles through these (the digits run 0 to 16)
+
+
+def convolution_config():
+    kernels = {name: kernel.tolist() for name, kernel in convolution.EDGE_KERNELS.items()}
+    return {
+        "images": {
+            "the handwritten digit": cnn_intro.digit()[0].tolist(),
+            "the chapter's 5 × 5 picture": convolution.IMAGE.tolist(),
+        },
+        "kernels": kernels,
+        "own": convolution.KERNEL.tolist(),
+        "paddings": [0, 1, 2],
+        "strides": [1, 2, 3],
+        "levels": list(DRAW_LEVELS),
+    }
+
+
+def convolution_shown(image, kernel, padding, stride, stop):
+    image, kernel = np.array(image, dtype=np.float64), np.array(kernel, dtype=np.float64)
+    n, k = image.shape[0], kernel.shape[0]
+    size = conv_output_size(n, k, padding, stride)
+    out = conv2d(image, kernel, stride=stride, padding=padding)
+    i, j = divmod(stop, size)
+    patch = pad(image, padding)[i * stride : i * stride + k, j * stride : j * stride + k]
+    products = (patch * kernel).ravel()
+    shown = {
+        "n": str(n),
+        "p": str(padding),
+        "k": str(k),
+        "s": str(stride),
+        "size": str(size),
+        "stop": str(stop + 1),
+        "stops": str(size * size),
+        "sum": fmt(out[i, j], 2, trim=True),
+    }
+    shown.update({f"x{u}": fmt(v, 2, trim=True) for u, v in enumerate(patch.ravel())})
+    shown.update({f"w{u}": fmt(v, 2, trim=True) for u, v in enumerate(kernel.ravel())})
+    shown.update({f"p{u}": fmt(v, 2, trim=True) for u, v in enumerate(products)})
+    shown.update({f"m{a}-{b}": fmt(out[a, b], 1, trim=True) for a in range(size) for b in range(size)})
+    return shown
+
+
+def convolution_cases():
+    config = convolution_config()
+    digit, picture = config["images"].values()
+    right, down, blur = config["kernels"].values()
+    own = [row[:] for row in config["own"]]
+    own[0][0], own[1][1], own[2][2] = 0.5, -2.0, 1.25
+    drawn = [row[:] for row in digit]
+    drawn[0][0], drawn[3][4] = 8.0, 0.0 if digit[3][4] == 16.0 else 16.0
+    clicks_34 = (
+        (DRAW_LEVELS.index(drawn[3][4]) - DRAW_LEVELS.index(digit[3][4])) % 3 if digit[3][4] in DRAW_LEVELS else None
+    )
+    cases = [
+        ("the start", [], (digit, right, 0, 1, 0)),
+        ("next stop x7", [("click", "next")] * 7, (digit, right, 0, 1, 7)),
+        (
+            "the chapter's stop (1, 0)",
+            [("select", "image", "the chapter's 5 × 5 picture"), ("click", "next")] * 1 + [("click", "next")] * 2,
+            (picture, right, 0, 1, 3),
+        ),
+        (
+            "blur, padding 1, stride 2, stop 5",
+            [("select", "kernel", "blur (average of 9)"), ("select", "padding", "1"), ("select", "stride", "2")]
+            + [("click", "next")] * 4,
+            (digit, blur, 1, 2, 4),
+        ),
+        (
+            "downwards, padding 2, stride 3, back one",
+            [
+                ("select", "kernel", "grows downwards"),
+                ("select", "padding", "2"),
+                ("select", "stride", "3"),
+                ("click", "prev"),
+            ],
+            (digit, down, 2, 3, 15),
+        ),
+        (
+            "your own kernel",
+            [("select", "kernel", "your own"), ("type", "k0", "0.5"), ("type", "k4", "-2"), ("type", "k8", "1.25")]
+            + [("click", "next")] * 9,
+            (digit, own, 0, 1, 9),
+        ),
+    ]
+    if clicks_34 is not None:
+        cases.append(
+            (
+                "drawing on the digit",
+                [("click", "cell-0-0")] + [("click", "cell-3-4")] * clicks_34,
+                (drawn, right, 0, 1, 0),
+            )
+        )
+    return [{"name": name, "actions": actions, "expect": convolution_shown(*args)} for name, actions, args in cases]
 
 
 WIDGETS = {
     "perceptron": (perceptron_config, perceptron_cases),
     "descent": (descent_config, descent_cases),
     "softmax": (softmax_config, softmax_cases),
+    "optimizers": (optimizer_config, optimizer_cases),
+    "convolution": (convolution_config, convolution_cases),
 }
 
 ASSETS = "assets/widgets/"
@@ -257,6 +552,9 @@ def on_page_content(html_text, page, config, files):
     if not names:
         return html_text
     url = lambda path: get_relative_url(ASSETS + path, page.url)  # noqa: E731
-    tags = [f'<link rel="stylesheet" href="{url("widgets.css")}">', f'<script defer src="{url("widgets.js")}"></script>']
+    tags = [
+        f'<link rel="stylesheet" href="{url("widgets.css")}">',
+        f'<script defer src="{url("widgets.js")}"></script>',
+    ]
     tags += [f'<script defer src="{url(name + ".js")}"></script>' for name in dict.fromkeys(names)]
     return html_text + "\n" + "\n".join(tags)

@@ -13,16 +13,18 @@ from scripts.render.discovery import discover
 
 def parse(argv):
     parser = argparse.ArgumentParser(prog="python -m scripts.render", description=package.__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="render nothing; exit 1 and name what is stale or orphaned")
+    parser.add_argument(
+        "--check", action="store_true", help="render nothing; exit 1 and name what is stale or orphaned"
+    )
     parser.add_argument("--only", metavar="NAME", action="append", help="only this output (repeatable)")
     parser.add_argument("--force", action="store_true", help="render even what is up to date")
     parser.add_argument("--quality", choices=sorted(QUALITY), default="publish")
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: figures/)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel workers")
     parser.add_argument("--list", action="store_true", help="list every output name and its source, and exit")
-    parser.add_argument("--root", type=Path, default=ROOT,
-                        help="the project folder (for tests; --check and --list only)")
+    parser.add_argument(
+        "--root", type=Path, default=ROOT, help="the project folder (for tests; --check and --list only)"
+    )
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
     if args.root != ROOT and not (args.check or args.list):

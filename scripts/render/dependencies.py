@@ -39,9 +39,31 @@ from scripts.render import ROOT
 LOCAL_PACKAGES = ("site_src", "scripts")
 DYNAMIC_NAMES = {"globals", "vars", "eval", "exec", "__import__", "importlib"}
 # builtins that only compute a value: calling them at import time changes nothing else
-PURE_CALLS = {"abs", "bool", "complex", "dict", "divmod", "enumerate", "float", "frozenset", "int", "len",
-              "list", "max", "min", "pow", "range", "reversed", "round", "set", "sorted", "str", "sum",
-              "tuple", "zip"}
+PURE_CALLS = {
+    "abs",
+    "bool",
+    "complex",
+    "dict",
+    "divmod",
+    "enumerate",
+    "float",
+    "frozenset",
+    "int",
+    "len",
+    "list",
+    "max",
+    "min",
+    "pow",
+    "range",
+    "reversed",
+    "round",
+    "set",
+    "sorted",
+    "str",
+    "sum",
+    "tuple",
+    "zip",
+}
 PURE_DECORATORS = {"property", "staticmethod", "classmethod"}
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 IMPORTS = (ast.Import, ast.ImportFrom)
@@ -55,8 +77,11 @@ def strip_docstrings(tree):
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.ClassDef, *FUNCTIONS)) and node.body:
             first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
-                    and isinstance(first.value.value, str):
+            if (
+                isinstance(first, ast.Expr)
+                and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)
+            ):
                 node.body = node.body[1:]
     return tree
 
@@ -101,9 +126,13 @@ def _eval_nodes(stmt):
 def _is_main_block(stmt):
     """``if __name__ == "__main__":``, which never runs on import."""
     test = getattr(stmt, "test", None)
-    return isinstance(stmt, ast.If) and isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) \
-        and test.left.id == "__name__" and any(isinstance(c, ast.Constant) and c.value == "__main__"
-                                               for c in test.comparators)
+    return (
+        isinstance(stmt, ast.If)
+        and isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == "__name__"
+        and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in test.comparators)
+    )
 
 
 @dataclass(eq=False)
@@ -161,14 +190,18 @@ def _has_effects(stmt, module_names):
         local_bases = any(not isinstance(b, ast.Name) or b.id in module_names for b in stmt.bases)
         if stmt.keywords or local_bases:  # a metaclass or __init_subclass__ could run code
             return True
-        return any(_has_effects(s, module_names) for s in stmt.body if not isinstance(s, FUNCTIONS)) \
-            or any(_calls(s, module_names) for s in stmt.body if isinstance(s, FUNCTIONS))
+        return any(_has_effects(s, module_names) for s in stmt.body if not isinstance(s, FUNCTIONS)) or any(
+            _calls(s, module_names) for s in stmt.body if isinstance(s, FUNCTIONS)
+        )
     if isinstance(stmt, FUNCTIONS):
         return _calls(stmt, module_names)
     if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
         targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-        plain = all(isinstance(n, (ast.Name, ast.Tuple, ast.List, ast.Starred, ast.Store, ast.Load))
-                    for t in targets for n in ast.walk(t))
+        plain = all(
+            isinstance(n, (ast.Name, ast.Tuple, ast.List, ast.Starred, ast.Store, ast.Load))
+            for t in targets
+            for n in ast.walk(t)
+        )
         return not plain or _calls(stmt, module_names)
     return True  # expressions, augmented assignments, if/for/try/with blocks, del, ...
 
@@ -193,9 +226,14 @@ def _calls(stmt, module_names):
 
 def _reads_source(tree):
     for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and node.id in ("__doc__", "inspect") \
-                or isinstance(node, ast.Attribute) and node.attr in ("__doc__", "getsource") \
-                or isinstance(node, ast.alias) and node.name.split(".")[0] == "inspect":
+        if (
+            isinstance(node, ast.Name)
+            and node.id in ("__doc__", "inspect")
+            or isinstance(node, ast.Attribute)
+            and node.attr in ("__doc__", "getsource")
+            or isinstance(node, ast.alias)
+            and node.name.split(".")[0] == "inspect"
+        ):
             return True
     return False
 
@@ -206,8 +244,12 @@ def _is_dynamic(tree):
             return True
         if isinstance(node, ast.Name) and node.id in DYNAMIC_NAMES:
             return True
-        if isinstance(node, ast.Attribute) and node.attr == "modules" \
-                and isinstance(node.value, ast.Name) and node.value.id == "sys":
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr == "modules"
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "sys"
+        ):
             return True
         if isinstance(node, ast.alias) and node.name.split(".")[0] == "importlib":
             return True
@@ -235,8 +277,12 @@ def parse_module(name, path):
         if not _is_main_block(stmt) and _has_effects(stmt, set(module.defines)):
             module.effects.append(index)
         nodes = list(ast.walk(stmt))
-        module.mentions.append(({n.id for n in nodes if isinstance(n, ast.Name)},
-                                [n for n in nodes if isinstance(n, IMPORTS) and n is not stmt]))
+        module.mentions.append(
+            (
+                {n.id for n in nodes if isinstance(n, ast.Name)},
+                [n for n in nodes if isinstance(n, IMPORTS) and n is not stmt],
+            )
+        )
     _CACHE[name, path] = (text, module)
     return module
 

@@ -68,15 +68,20 @@ def discover(root=ROOT):
             definition = _definition(path, target, node_type)
             if definition is None:
                 what = "def draw(theme)" if kind == "figure" else "class Clip(...)"
-                problems.append(f"{path.relative_to(root)} defines no top-level {what}; "
-                                f"helpers belong in files whose name starts with _")
+                problems.append(
+                    f"{path.relative_to(root)} defines no top-level {what}; "
+                    f"helpers belong in files whose name starts with _"
+                )
                 continue
             jobs.append(Job(output_name(path), kind, path, target, narrow=takes_layout(definition)))
     sources = {}
     for job in jobs:
         sources.setdefault(job.name, []).append(job.source.relative_to(root).as_posix())
-    problems += [f"two sources give the output name {name!r}: {', '.join(paths)}"
-                 for name, paths in sources.items() if len(paths) > 1]
+    problems += [
+        f"two sources give the output name {name!r}: {', '.join(paths)}"
+        for name, paths in sources.items()
+        if len(paths) > 1
+    ]
     if problems:
         raise SystemExit("\n".join(problems))
     return sorted(jobs, key=lambda job: job.name)

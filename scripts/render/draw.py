@@ -38,12 +38,31 @@ def manim_command(job, quality, media_dir, dry_run=False):
     """The ``manim render`` command line for a scene job."""
     q = QUALITY[quality]
     command = [
-        sys.executable, "-m", "manim", "render",
-        "--resolution", q["resolution"], "--frame_rate", str(q["fps"]),
-        "--format", "mp4", "--disable_caching", "--progress_bar", "none",
-        "--verbosity", "ERROR", "--seed", "1234", "--media_dir", str(media_dir),
-        "--encoder-option", f"crf={q['crf']}", "--encoder-option", "preset=slow",
-        "--encoder-option", "tune=animation",
+        sys.executable,
+        "-m",
+        "manim",
+        "render",
+        "--resolution",
+        q["resolution"],
+        "--frame_rate",
+        str(q["fps"]),
+        "--format",
+        "mp4",
+        "--disable_caching",
+        "--progress_bar",
+        "none",
+        "--verbosity",
+        "ERROR",
+        "--seed",
+        "1234",
+        "--media_dir",
+        str(media_dir),
+        "--encoder-option",
+        f"crf={q['crf']}",
+        "--encoder-option",
+        "preset=slow",
+        "--encoder-option",
+        "tune=animation",
     ]
     if dry_run:
         command.append("--dry_run")  # play every animation, write no frame

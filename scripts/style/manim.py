@@ -44,8 +44,9 @@ def neuron(radius, color="text", **kwargs):
 def bar(width, height, color, opacity=0.85, stroke_width=2):
     """A filled bar (for a number's size) in a palette role's colour."""
     colour = ANIM.get(color, color)
-    return Rectangle(width=width, height=height, color=colour, fill_color=colour,
-                     fill_opacity=opacity, stroke_width=stroke_width)
+    return Rectangle(
+        width=width, height=height, color=colour, fill_color=colour, fill_opacity=opacity, stroke_width=stroke_width
+    )
 
 
 class SiteScene(Scene):

@@ -26,22 +26,22 @@ THEMES = {
         "text": "#1f2330",
         "muted": "#5c6370",
         "grid": "#d9dce3",
-        "positive": "#0072B2",   # blue
-        "negative": "#D55E00",   # vermillion-orange
-        "gradient": "#C0392B",   # red
-        "active": "#B8860B",     # dark yellow: yellow itself is unreadable on white
-        "extra": "#009E73",      # bluish green
+        "positive": "#0072B2",  # blue
+        "negative": "#D55E00",  # vermillion-orange
+        "gradient": "#C0392B",  # red
+        "active": "#B8860B",  # dark yellow: yellow itself is unreadable on white
+        "extra": "#009E73",  # bluish green
     },
     "dark": {
         "background": "#1f2330",
         "text": "#eceff4",
         "muted": "#aab1bf",
         "grid": "#3b4252",
-        "positive": "#56B4E9",   # sky blue
-        "negative": "#E69F00",   # orange
-        "gradient": "#FF6B6B",   # red
-        "active": "#F0E442",     # yellow
-        "extra": "#2EC4A0",      # bluish green
+        "positive": "#56B4E9",  # sky blue
+        "negative": "#E69F00",  # orange
+        "gradient": "#FF6B6B",  # red
+        "active": "#F0E442",  # yellow
+        "extra": "#2EC4A0",  # bluish green
     },
 }
 

@@ -160,10 +160,19 @@ def function_and_slope_axes(x_range, layout="wide", aspect=0.78):
 def labelled_point(ax, theme, x, y, text, colour_role, offset=(12, 0), ha="left", filled=True):
     """A dot at (x, y) with a short label next to it."""
     colour = theme[colour_role]
-    ax.plot([x], [y], "o", markersize=7, zorder=5, color=colour,
-            markerfacecolor=colour if filled else theme["background"], markeredgewidth=1.8)
-    ax.annotate(text, (x, y), xytext=offset, textcoords="offset points", ha=ha, va="center",
-                color=theme["text"], fontsize=10)
+    ax.plot(
+        [x],
+        [y],
+        "o",
+        markersize=7,
+        zorder=5,
+        color=colour,
+        markerfacecolor=colour if filled else theme["background"],
+        markeredgewidth=1.8,
+    )
+    ax.annotate(
+        text, (x, y), xytext=offset, textcoords="offset points", ha=ha, va="center", color=theme["text"], fontsize=10
+    )
 
 
 # ---------------------------------------------------------------- where a classifier says YES or NO
@@ -183,8 +192,16 @@ def grid_points(lo, hi, n):
 
 def yes_no_regions(ax, theme, says_yes, extent, alpha):
     """Paint the answer at every grid point: blue where it says YES, orange where NO."""
-    ax.imshow(says_yes, origin="lower", extent=extent, interpolation="nearest", alpha=alpha,
-              cmap=ListedColormap([theme["negative"], theme["positive"]]), vmin=0, vmax=1)
+    ax.imshow(
+        says_yes,
+        origin="lower",
+        extent=extent,
+        interpolation="nearest",
+        alpha=alpha,
+        cmap=ListedColormap([theme["negative"], theme["positive"]]),
+        vmin=0,
+        vmax=1,
+    )
 
 
 # ---------------------------------------------------------------- network diagrams
@@ -193,17 +210,34 @@ def yes_no_regions(ax, theme, says_yes, extent, alpha):
 def node(ax, theme, xy, radius, text, edge="text", size=11, weight="normal"):
     """A neuron: a circle with its text inside."""
     ax.add_patch(Circle(xy, radius, facecolor=theme["background"], edgecolor=theme[edge], linewidth=2, zorder=3))
-    ax.text(*xy, text, ha="center", va="center", fontsize=size, color=theme["text"], zorder=4,
-            fontweight=weight, linespacing=1.35)
+    ax.text(
+        *xy,
+        text,
+        ha="center",
+        va="center",
+        fontsize=size,
+        color=theme["text"],
+        zorder=4,
+        fontweight=weight,
+        linespacing=1.35,
+    )
 
 
 def edge(ax, theme, start, end, radius_start, radius_end, width=1.6, color="muted"):
     """An arrow from the rim of one node to the rim of the next."""
     start, end = np.asarray(start, float), np.asarray(end, float)
     direction = (end - start) / np.linalg.norm(end - start)
-    arrow = FancyArrowPatch(start + direction * radius_start, end - direction * radius_end,
-                            arrowstyle="-|>", mutation_scale=14, linewidth=width,
-                            color=theme[color], zorder=2, shrinkA=0, shrinkB=0)
+    arrow = FancyArrowPatch(
+        start + direction * radius_start,
+        end - direction * radius_end,
+        arrowstyle="-|>",
+        mutation_scale=14,
+        linewidth=width,
+        color=theme[color],
+        zorder=2,
+        shrinkA=0,
+        shrinkB=0,
+    )
     ax.add_patch(arrow)
 
 
@@ -211,6 +245,15 @@ def on_edge(ax, theme, start, end, fraction, text, color, size=11):
     """A label sitting on an edge, ``fraction`` of the way from start to end, with a background patch."""
     x = start[0] + fraction * (end[0] - start[0])
     y = start[1] + fraction * (end[1] - start[1])
-    ax.text(x, y, text, ha="center", va="center", fontsize=size, color=theme[color], zorder=5,
-            fontweight="bold",
-            bbox={"boxstyle": "round,pad=0.2", "facecolor": theme["background"], "edgecolor": "none"})
+    ax.text(
+        x,
+        y,
+        text,
+        ha="center",
+        va="center",
+        fontsize=size,
+        color=theme[color],
+        zorder=5,
+        fontweight="bold",
+        bbox={"boxstyle": "round,pad=0.2", "facecolor": theme["background"], "edgecolor": "none"},
+    )

@@ -25,6 +25,8 @@ DECAY_STEPS = 100
 def first_step(grads=FIRST_GRADS, lr=FIRST_LR):
     """How far Adam moves each weight (``theta`` before minus after) in its very first step.
 
+    Examples
+    --------
     >>> [round(float(s), 6) for s in first_step()]    # about lr * sign(g), however big g is
     [-0.1, 0.1]
     """
@@ -36,6 +38,8 @@ def first_step(grads=FIRST_GRADS, lr=FIRST_LR):
 def first_step_uncorrected(g, lr=FIRST_LR, betas=BETAS, eps=1e-8):
     """Adam's first step *without* the bias correction: ``lr * m1 / (sqrt(v1) + eps)``.
 
+    Examples
+    --------
     >>> round(first_step_uncorrected(1.0), 4)   # (1 - 0.9) / sqrt(1 - 0.999) times lr
     0.3162
     """
@@ -53,13 +57,17 @@ def busy_gradient(t):
 def decay_paths(steps=DECAY_STEPS, lr=DECAY_LR, weight_decay=DECAY):
     """The quiet and the busy weight after each step, with Adam + L2 and with AdamW: ``{name: (steps + 1, 2)}``.
 
+    Examples
+    --------
     >>> {name: p[-1].round(4).tolist() for name, p in decay_paths(steps=1).items()}
     {'Adam': [0.99, 0.99], 'AdamW': [0.999, 0.989]}
     """
     at_least(steps, "steps", 0)
     result = {}
-    for name, optimizer in (("Adam", Adam(lr=lr, weight_decay=weight_decay)),
-                            ("AdamW", AdamW(lr=lr, weight_decay=weight_decay))):
+    for name, optimizer in (
+        ("Adam", Adam(lr=lr, weight_decay=weight_decay)),
+        ("AdamW", AdamW(lr=lr, weight_decay=weight_decay)),
+    ):
         theta = np.array([1.0, 1.0])  # [quiet, busy]
         points = [theta.copy()]
         for t in range(1, steps + 1):

@@ -26,7 +26,7 @@ LOUD_STEPS, QUIET_STEPS = 100, 1000
 SWITCH_REPORT = (100, 101, 200, 600, 1100)  # the steps the chapter lists, after the slope drops at step 101
 
 
-def steady(steps=max(REPORT_STEPS), g=1.0):
+def steady(steps=max(REPORT_STEPS), g=1.0):  # noqa: B008 (a constant: computed once)
     """A slope that never changes: ``steps`` gradients equal to ``g``."""
     return np.full(steps, g)
 
@@ -34,6 +34,8 @@ def steady(steps=max(REPORT_STEPS), g=1.0):
 def loud_then_quiet():
     """A slope of 10 for 100 steps, then 0.1 for 1,000 steps.
 
+    Examples
+    --------
     >>> g = loud_then_quiet()
     >>> len(g), float(g[99]), float(g[100])
     (1100, 10.0, 0.1)
@@ -44,6 +46,8 @@ def loud_then_quiet():
 def step_lengths(optimizer, gradients):
     """How far one weight moves at each step when ``optimizer`` is fed ``gradients``, one per step.
 
+    Examples
+    --------
     >>> step_lengths(Adagrad(lr=0.1), [1.0, 1.0, 1.0, 1.0]).round(4).tolist()   # 0.1 / sqrt(t)
     [0.1, 0.0707, 0.0577, 0.05]
     """
@@ -69,6 +73,8 @@ def learning_rate(name):
 def first_step_on_the_ravine(lr=LR):
     """How far SGD and Adagrad (same ``lr``) move ``x`` and ``y`` in their first step on the ravine.
 
+    Examples
+    --------
     >>> {name: move.round(6).tolist() for name, move in first_step_on_the_ravine().items()}
     {'SGD': [0.08, -1.0], 'Adagrad': [0.1, -0.1]}
     """

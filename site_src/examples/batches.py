@@ -28,6 +28,8 @@ NOISE_DRAWS = 200  # random batches per size, to average the noise over
 def scaled_digits():
     """The 1,797 digits with pixels from 0 to 1 (divided by 16), and their labels.
 
+    Examples
+    --------
     >>> X, y = scaled_digits()
     >>> X.shape, float(X.max())
     ((1797, 64), 1.0)
@@ -42,18 +44,22 @@ def scaled_digits():
 def steps_per_epoch(n, batch_size):
     """How many steps (batches) one epoch takes: ``ceil(n / batch_size)``; the last batch may be smaller.
 
+    Examples
+    --------
     >>> steps_per_epoch(1797, 32), 1797 - 56 * 32     # 56 full batches and one of 5
     (57, 5)
     """
     positive(n, "n (the number of examples)", whole=True)
     positive(batch_size, "batch_size", whole=True)
     return math.ceil(n / batch_size)
-# --8<-- [end:steps_per_epoch]
+    # --8<-- [end:steps_per_epoch]
 
 
 def batch_sizes(n, batch_size):
     """The size of every batch of one epoch, in order.
 
+    Examples
+    --------
     >>> batch_sizes(10, 4)
     [4, 4, 2]
     """
@@ -82,6 +88,8 @@ def gradient_noise(batch_size, draws=NOISE_DRAWS):
     The mean over ``draws`` random batches (drawn without repeats inside a batch)
     of ``|g_batch - g_all| / |g_all|``, for the chapter's network before training.
 
+    Examples
+    --------
     >>> round(gradient_noise(1797, draws=1), 6)     # the whole pile is no estimate: it is exact
     0.0
     """
@@ -95,6 +103,5 @@ def gradient_noise(batch_size, draws=NOISE_DRAWS):
 
     g_all = gradient(np.arange(len(X)))
     rng = np.random.default_rng(SEED)
-    gaps = [np.linalg.norm(gradient(rng.choice(len(X), batch_size, replace=False)) - g_all)
-            for _ in range(draws)]
+    gaps = [np.linalg.norm(gradient(rng.choice(len(X), batch_size, replace=False)) - g_all) for _ in range(draws)]
     return float(np.mean(gaps) / np.linalg.norm(g_all))

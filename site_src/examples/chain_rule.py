@@ -15,6 +15,8 @@ A = 3.0
 def machines(x=X):
     """The chain ``x -> u = 2x -> v = u + 3 -> L = v**2``, after ``L.backward()``.
 
+    Examples
+    --------
     >>> x, u, v, L = machines()
     >>> (u.data, v.data, L.data), (x.grad, u.grad, v.grad)
     ((2.0, 5.0, 25.0), (20.0, 10.0, 10.0))
@@ -30,6 +32,8 @@ def machines(x=X):
 def used_twice(a=A):
     """``b = a * a + a * 4``: ``a`` is used twice, and its gradient adds both paths.
 
+    Examples
+    --------
     >>> a, b = used_twice()
     >>> b.data, a.grad
     (21.0, 10.0)

@@ -85,7 +85,7 @@ def cosine_lr(lr, epoch, T_max, eta_min=0.0):
     at_least(T_max, "T_max", 1)
     in_interval(eta_min, "eta_min", 0, lr, closed_high=True)
     return eta_min + (lr - eta_min) * (1 + math.cos(math.pi * epoch / T_max)) / 2
-# --8<-- [end:schedules]
+    # --8<-- [end:schedules]
 
 
 def schedules(lr=SCHEDULE_LR, epochs=SCHEDULE_EPOCHS):
@@ -145,7 +145,7 @@ def train(name, seed):
         losses += net.fit(X, y, epochs=1, batch_size=BATCH_SIZE, optimizer=opt)
         accuracies.append(float(np.mean(net.predict(X_test) == y_test)))
     return losses, accuracies
-# --8<-- [end:race]
+    # --8<-- [end:race]
 
 
 @cache

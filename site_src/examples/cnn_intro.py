@@ -34,6 +34,8 @@ RIGHT_MINUS_LEFT = np.array([[-1.0, 0.0, 1.0]] * 3)
 def digit():
     """The chosen digit as an 8x8 grid of numbers, and which digit it is.
 
+    Examples
+    --------
     >>> image, label = digit()
     >>> image.shape, label, int(image.max())
     ((8, 8), 0, 15)
@@ -45,6 +47,8 @@ def digit():
 def dense_params(n_in, n_out):
     """Weights and biases of a dense layer: ``n_in * n_out + n_out``.
 
+    Examples
+    --------
     >>> dense_params(784, 100)
     78500
     """
@@ -56,6 +60,8 @@ def conv_params(c_in, c_out, k):
 
     ``c_out * c_in * k * k + c_out``
 
+    Examples
+    --------
     >>> conv_params(1, 8, 3)
     80
     """
@@ -68,14 +74,20 @@ def layer_sizes():
     The dense layer is given as many outputs as the conv layer has (``FILTERS``
     feature maps of 26x26), so the two do the same amount of answering.
 
+    Examples
+    --------
     >>> layer_sizes()
     {'pixels': 784, 'outputs': 5408, 'conv': 80, 'dense': 4245280}
     """
     pixels = SIDE * SIDE
     side_out = SIDE - KERNEL + 1
     outputs = FILTERS * side_out * side_out
-    return {"pixels": pixels, "outputs": outputs,
-            "conv": conv_params(1, FILTERS, KERNEL), "dense": dense_params(pixels, outputs)}
+    return {
+        "pixels": pixels,
+        "outputs": outputs,
+        "conv": conv_params(1, FILTERS, KERNEL),
+        "dense": dense_params(pixels, outputs),
+    }
 
 
 # --8<-- [start:receptive_field]
@@ -85,6 +97,8 @@ def receptive_field(kernels, strides):
     ``r = r_before + (k - 1) * jump``, then ``jump = jump * stride``, starting from
     ``r = 1`` (a pixel sees itself) and ``jump = 1``.
 
+    Examples
+    --------
     >>> receptive_field((3, 3, 3), (1, 1, 1))
     [3, 5, 7]
     """
@@ -96,12 +110,14 @@ def receptive_field(kernels, strides):
         jump = jump * s
         sizes.append(r)
     return sizes
-# --8<-- [end:receptive_field]
+    # --8<-- [end:receptive_field]
 
 
 def bar_image(column):
     """The 4x8 picture: zeros, and a bar of 1s of 1s in ``column``.
 
+    Examples
+    --------
     >>> bar_image(2)[0].tolist()
     [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     """
@@ -113,6 +129,8 @@ def bar_image(column):
 def bar_maps(shifts=(0, 1, 2)):
     """For the bar moved by each shift: its feature map and the map after 2x2 max pooling.
 
+    Examples
+    --------
     >>> maps = bar_maps()
     >>> maps[0][0][0].tolist(), maps[1][0][0].tolist()
     ([3.0, 0.0, -3.0, 0.0, 0.0, 0.0], [0.0, 3.0, 0.0, -3.0, 0.0, 0.0])

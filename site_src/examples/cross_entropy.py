@@ -24,6 +24,8 @@ SURE = 0.9  # the binary cross-entropy figure's "90% yes"
 def softmax_steps(scores):
     """``exp`` of each score, their total, the probabilities and the loss for ``TRUE_CLASS``.
 
+    Examples
+    --------
     >>> exps, total, probabilities, loss = softmax_steps(SCORES)
     >>> round(total, 3), probabilities.round(3).tolist(), round(loss, 3)
     (10.714, [0.254, 0.69, 0.057], 1.372)
@@ -47,6 +49,8 @@ def gradient_steps(scores=SCORES, lr=CLIP_LR, steps=CLIP_STEPS):
     (``site_src.losses.cross_entropy_from_logits_grad``): every score moves, not just the
     right answer's. A step is ``scores ← scores − lr × gradient``.
 
+    Examples
+    --------
     >>> first, *_, last = gradient_steps()
     >>> first["gradient"].round(3).tolist(), round(last["loss"], 3)
     ([-0.746, 0.69, 0.057], 0.204)
@@ -55,7 +59,13 @@ def gradient_steps(scores=SCORES, lr=CLIP_LR, steps=CLIP_STEPS):
     out = []
     for _ in range(steps + 1):
         gradient = cross_entropy_from_logits_grad([TRUE_CLASS], z[np.newaxis])[0]
-        out.append({"scores": z, "gradient": gradient, "probabilities": softmax(z),
-                    "loss": cross_entropy_from_logits(TRUE_CLASS, z)})
+        out.append(
+            {
+                "scores": z,
+                "gradient": gradient,
+                "probabilities": softmax(z),
+                "loss": cross_entropy_from_logits(TRUE_CLASS, z),
+            }
+        )
         z = z - lr * gradient
     return out

@@ -68,7 +68,7 @@ def parabola_loss_grad(w, target=3.0):
     (-6.0, 0.0, 3.0)
     """
     return 2.0 * (w - target)
-# --8<-- [end:parabola]
+    # --8<-- [end:parabola]
 
 
 # --8<-- [start:descend]
@@ -108,12 +108,14 @@ def descend(grad, w, lr, steps):
         w = w - lr * grad(w)  # minus: step against the slope, downhill
         path.append(float(w))
     return path
-# --8<-- [end:descend]
+    # --8<-- [end:descend]
 
 
 def paths(rates=RATES, steps=STEPS, start=START):
     """For each learning rate, the dial at the start and after each step: ``{lr: [w0, w1, ...]}``.
 
+    Examples
+    --------
     >>> [round(w, 2) for w in paths()[0.3][:3]]
     [0.0, 1.8, 2.52]
     """

@@ -52,12 +52,14 @@ def small_net(p=P, rng=CLIP_SEED):
     >>> small_net()
     Sequential([Dense(n_in=2, n_out=4), Activation('relu'), Dropout(p=0.5), Dense(n_in=4, n_out=1)])
     """
-    return Sequential([
-        Dense(2, 4, weight=W1, bias=B1),
-        Activation("relu"),
-        Dropout(p, rng=rng),  # training: each of the 4 answers dropped with probability p
-        Dense(4, 1, weight=W2, bias=B2),
-    ])
+    return Sequential(
+        [
+            Dense(2, 4, weight=W1, bias=B1),
+            Activation("relu"),
+            Dropout(p, rng=rng),  # training: each of the 4 answers dropped with probability p
+            Dense(4, 1, weight=W2, bias=B2),
+        ]
+    )
 
 
 def forward_pass(net, training):
@@ -73,9 +75,13 @@ def forward_pass(net, training):
     output = net.forward(INPUT)
     hidden = net.layers[1].forward(net.layers[0].forward(INPUT))  # the 4 answers before dropout
     mask = net.layers[2].mask
-    return {"hidden": hidden[0].tolist(), "mask": mask[0].tolist(),
-            "passed": (hidden * mask)[0].tolist(), "output": float(output[0, 0])}
-# --8<-- [end:small-net]
+    return {
+        "hidden": hidden[0].tolist(),
+        "mask": mask[0].tolist(),
+        "passed": (hidden * mask)[0].tolist(),
+        "output": float(output[0, 0]),
+    }
+    # --8<-- [end:small-net]
 
 
 def training_passes(steps=CLIP_STEPS):
@@ -136,25 +142,35 @@ def train_digits(p, seed):
     """
     X, y, X_test, y_test = digits_split()
     rng = np.random.default_rng(seed)  # starting weights, masks and batch order
-    net = Sequential([
-        Dense(64, HIDDEN, rng=rng), Activation("relu"), Dropout(p, rng=rng),
-        Dense(HIDDEN, HIDDEN, rng=rng), Activation("relu"), Dropout(p, rng=rng),
-        Dense(HIDDEN, 10, rng=rng),
-    ])
+    net = Sequential(
+        [
+            Dense(64, HIDDEN, rng=rng),
+            Activation("relu"),
+            Dropout(p, rng=rng),
+            Dense(HIDDEN, HIDDEN, rng=rng),
+            Activation("relu"),
+            Dropout(p, rng=rng),
+            Dense(HIDDEN, 10, rng=rng),
+        ]
+    )
     opt = Adam(lr=GAP_LR)
     for _ in range(GAP_EPOCHS):
         net.train()  # dropout on
         order = rng.permutation(len(X))
         for start in range(0, len(X), GAP_BATCH):
-            batch = order[start:start + GAP_BATCH]
+            batch = order[start : start + GAP_BATCH]
             scores = net.forward(X[batch])
             net.backward(cross_entropy_from_logits_grad(y[batch], scores))
             opt.step(net.params(), net.grads())
     net.eval()  # dropout off: every neuron works, nothing is scaled
     scores, scores_test = net.forward(X), net.forward(X_test)
-    return (float(np.mean(scores.argmax(axis=1) == y)), float(np.mean(scores_test.argmax(axis=1) == y_test)),
-            cross_entropy_from_logits(y, scores), cross_entropy_from_logits(y_test, scores_test))
-# --8<-- [end:measure]
+    return (
+        float(np.mean(scores.argmax(axis=1) == y)),
+        float(np.mean(scores_test.argmax(axis=1) == y_test)),
+        cross_entropy_from_logits(y, scores),
+        cross_entropy_from_logits(y_test, scores_test),
+    )
+    # --8<-- [end:measure]
 
 
 @cache

@@ -62,7 +62,7 @@ def train_xor(start):
     net = xor_network(start)
     net.fit(X, y[:, None].astype(float), epochs=XOR_EPOCHS, lr=XOR_LR)
     return net, net.forward(X)[:, 0]
-# --8<-- [end:xor-starts]
+    # --8<-- [end:xor-starts]
 
 
 def clones(net):
@@ -86,8 +86,9 @@ SPREAD_ACTIVATIONS = ("tanh", "relu")
 SPREAD_INITS = ("uniform", "pytorch", "xavier_normal", "he_normal")  # "uniform" is [-0.05, 0.05)
 
 
-def activation_spread(activation, init, depth=SPREAD_DEPTH, width=SPREAD_WIDTH,
-                      n_samples=SPREAD_SAMPLES, seed=SPREAD_SEED):
+def activation_spread(
+    activation, init, depth=SPREAD_DEPTH, width=SPREAD_WIDTH, n_samples=SPREAD_SAMPLES, seed=SPREAD_SEED
+):
     """How spread out each layer's answers are, going forward through a deep network.
 
     ``depth`` layers of ``width`` neurons, each ``a = f(a_prev @ W.T + b)``, with weights
@@ -110,7 +111,7 @@ def activation_spread(activation, init, depth=SPREAD_DEPTH, width=SPREAD_WIDTH,
         a = f(Dense(width, width, init=init, rng=rng).forward(a))
         spread.append(a.std())
     return np.array(spread)
-# --8<-- [end:spread]
+    # --8<-- [end:spread]
 
 
 def spreads():

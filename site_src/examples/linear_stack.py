@@ -16,8 +16,9 @@ W2, B2 = [[1.0, -2.0, 2.0]], [-0.5]
 def stack_network(activation):
     """The hand-picked 1-3-1 network with the given hidden switch (``"identity"`` for none).
 
+    Examples
+    --------
     >>> stack_network("identity").forward([[0.0], [1.0]]).tolist()
     [[-1.5], [-0.5]]
     """
-    return MLP([1, 3, 1], activation=activation, output_activation="identity",
-               weights=[W1, W2], biases=[B1, B2])
+    return MLP([1, 3, 1], activation=activation, output_activation="identity", weights=[W1, W2], biases=[B1, B2])

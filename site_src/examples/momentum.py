@@ -23,9 +23,11 @@ RAVINE_STEPS = 40
 RAVINE_REPORT = (10, 20, 40)  # the steps whose loss the chapter lists
 
 
-def step_lengths(lr=LR_SLOPE, mu=MU, g=SLOPE, steps=max(SLOPE_STEPS)):
+def step_lengths(lr=LR_SLOPE, mu=MU, g=SLOPE, steps=max(SLOPE_STEPS)):  # noqa: B008 (a constant)
     """How far ``SGD(lr, momentum=mu)`` moves at each step on a constant slope ``g``.
 
+    Examples
+    --------
     >>> [round(s, 4) for s in step_lengths(steps=3)]    # 0.1, then 0.1 * 1.9, then 0.1 * 2.71
     [0.1, 0.19, 0.271]
     """
@@ -43,6 +45,8 @@ def step_lengths(lr=LR_SLOPE, mu=MU, g=SLOPE, steps=max(SLOPE_STEPS)):
 def top_speed(lr, mu, g):
     """The step length momentum settles to on a constant slope: ``lr * g / (1 - mu)``.
 
+    Examples
+    --------
     >>> round(top_speed(0.1, 0.9, 1.0), 12)
     1.0
     """
@@ -55,6 +59,8 @@ def top_speed(lr, mu, g):
 def textbook_momentum(grad, start, lr, mu, steps):
     """Momentum as many textbooks write it: ``v <- mu * v - lr * g``, then ``theta <- theta + v``.
 
+    Examples
+    --------
     >>> textbook_momentum(lambda x, y: np.array([1.0, 0.0]), (0.0, 0.0), 0.1, 0.9, 2)[:, 0].round(6).tolist()
     [0.0, -0.1, -0.29]
     """
@@ -66,28 +72,36 @@ def textbook_momentum(grad, start, lr, mu, steps):
         theta = theta + v
         points.append(theta.copy())
     return np.array(points)
-# --8<-- [end:textbook]
+    # --8<-- [end:textbook]
 
 
 def ravine_paths(steps=RAVINE_STEPS, sgd_lr=SGD_LR, lr=MOMENTUM_LR, mu=MU):
     """Plain SGD and SGD with momentum on the ravine: ``{name: path}``.
 
+    Examples
+    --------
     >>> {name: p.shape for name, p in ravine_paths(steps=3).items()}
     {'plain SGD': (4, 2), 'momentum': (4, 2)}
     """
-    return {"plain SGD": path(SGD(lr=sgd_lr), ravine_grad, RAVINE_START, steps),
-            "momentum": path(SGD(lr=lr, momentum=mu), ravine_grad, RAVINE_START, steps)}
+    return {
+        "plain SGD": path(SGD(lr=sgd_lr), ravine_grad, RAVINE_START, steps),
+        "momentum": path(SGD(lr=lr, momentum=mu), ravine_grad, RAVINE_START, steps),
+    }
 
 
 def nesterov_paths(lr=MOMENTUM_LR, steps=RAVINE_STEPS, mu=MU):
     """Plain momentum and Nesterov momentum on the ravine: ``{name: path}``."""
-    return {"momentum": path(SGD(lr=lr, momentum=mu), ravine_grad, RAVINE_START, steps),
-            "Nesterov": path(SGD(lr=lr, momentum=mu, nesterov=True), ravine_grad, RAVINE_START, steps)}
+    return {
+        "momentum": path(SGD(lr=lr, momentum=mu), ravine_grad, RAVINE_START, steps),
+        "Nesterov": path(SGD(lr=lr, momentum=mu, nesterov=True), ravine_grad, RAVINE_START, steps),
+    }
 
 
 def sign_flips(values):
     """How many times a list of numbers changes sign from one to the next (how often a path zig-zags).
 
+    Examples
+    --------
     >>> sign_flips([1.0, -0.5, 0.2, 0.1])
     2
     """

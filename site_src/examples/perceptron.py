@@ -19,6 +19,8 @@ LR = 0.1  # the learning rate of the perceptron rule
 def trained(epochs=EPOCHS):
     """The robot after ``epochs`` passes over the fruit basket.
 
+    Examples
+    --------
     >>> X, y, _ = fruit()
     >>> int((trained().predict(X) != y).sum())
     0
@@ -30,6 +32,8 @@ def trained(epochs=EPOCHS):
 def snapshots():
     """``(weights, bias)`` before learning and after each of the ``EPOCHS`` epochs.
 
+    Examples
+    --------
     >>> [bias for _, bias in snapshots()][0]
     0.0
     """
@@ -40,6 +44,8 @@ def snapshots():
 def mistakes_per_snapshot():
     """How many of the twelve fruits each snapshot answers wrong.
 
+    Examples
+    --------
     >>> mistakes_per_snapshot()[-1]
     0
     """
@@ -60,6 +66,8 @@ def first_mistake():
     name : str
         The fruit's name.
 
+    Examples
+    --------
     >>> robot, x, target, name = first_mistake()
     >>> int(robot.predict(x[np.newaxis])[0]) != target
     True

@@ -28,6 +28,8 @@ BIG_SIDE = 28  # a 28x28 picture (the size of MNIST digits) for counting the wor
 def maps():
     """The worked picture's feature map at stride 1 and at stride ``STRIDE``.
 
+    Examples
+    --------
     >>> one, two = maps()
     >>> two.tolist(), np.array_equal(two, one[::2, ::2])
     ([[10.0, -11.0], [8.0, -8.0]], True)
@@ -38,6 +40,8 @@ def maps():
 def size_steps(n, k, p, s):
     """The output size worked out: ``(n + 2p - k, that / s as a fraction, its floor, the size)``.
 
+    Examples
+    --------
     >>> size_steps(8, 3, 0, 2)
     (5, 2.5, 2, 3)
     """
@@ -48,6 +52,8 @@ def size_steps(n, k, p, s):
 def starts(n, k, p, s):
     """Where each stop's left edge sits, counting padded pixels from 0.
 
+    Examples
+    --------
     >>> starts(8, 3, 0, 2)
     [0, 2, 4]
     """
@@ -57,6 +63,8 @@ def starts(n, k, p, s):
 def never_seen(n, k, p, s):
     """The pixels of a row (0 to n - 1) that no stop ever covers.
 
+    Examples
+    --------
     >>> never_seen(8, 3, 0, 2), never_seen(7, 3, 0, 2)
     ([7], [])
     """
@@ -72,6 +80,8 @@ def digit_leftover():
     Returns the 3x3 feature map of ``KERNEL`` over the digit, how many of its 64
     pixels no stop covers, and the sum of the pixel values there (its "ink").
 
+    Examples
+    --------
     >>> feature_map, unseen, ink = digit_leftover()
     >>> feature_map.shape, unseen, ink
     ((3, 3), 15, 29.0)
@@ -88,6 +98,8 @@ def digit_leftover():
 def multiplications(n, k, p, s, channels_in=1, channels_out=1):
     """Multiplications one convolution layer does: ``stops * k * k * channels_in * channels_out``.
 
+    Examples
+    --------
     >>> multiplications(28, 3, 1, 1), multiplications(28, 3, 1, 2)
     (7056, 1764)
     """
@@ -98,9 +110,16 @@ def multiplications(n, k, p, s, channels_in=1, channels_out=1):
 def work_saved(n=BIG_SIDE, k=K, p=1):
     """Stride 1 then 2x2 pooling against stride 2: the map sizes and the multiplications.
 
+    Examples
+    --------
     >>> work_saved()
     {'stride 1 map': 28, 'after pooling': 14, 'stride 2 map': 14, 'stride 1 work': 7056, 'stride 2 work': 1764}
     """
     one = conv_output_size(n, k, p, 1)
-    return {"stride 1 map": one, "after pooling": one // 2, "stride 2 map": conv_output_size(n, k, p, 2),
-            "stride 1 work": multiplications(n, k, p, 1), "stride 2 work": multiplications(n, k, p, 2)}
+    return {
+        "stride 1 map": one,
+        "after pooling": one // 2,
+        "stride 2 map": conv_output_size(n, k, p, 2),
+        "stride 1 work": multiplications(n, k, p, 1),
+        "stride 2 work": multiplications(n, k, p, 2),
+    }

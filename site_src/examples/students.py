@@ -22,6 +22,8 @@ LR = 2.0
 def trained_network():
     """The 3-4-1 sigmoid network trained on the first ``N_LEARN`` students, as on the MLP page.
 
+    Examples
+    --------
     >>> X, y = students()
     >>> answers = trained_network().predict(np.asarray(X) / SCALE)[:, 0] >= 0.5
     >>> int((answers == y).sum())

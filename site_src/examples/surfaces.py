@@ -39,6 +39,8 @@ RACE_STEPS = 60
 def ravine(x, y):
     """A long, narrow valley: ``x**2 / 20 + 5 * y**2``, lowest (0) at ``(0, 0)``.
 
+    Examples
+    --------
     >>> float(ravine(-8.0, 1.0))
     8.2
     """
@@ -48,17 +50,21 @@ def ravine(x, y):
 def ravine_grad(x, y):
     """The slopes of ``ravine``: ``(x / 10, 10 * y)``, 100 times steeper across than along.
 
+    Examples
+    --------
     >>> [float(s) for s in ravine_grad(-8.0, 1.0)]
     [-0.8, 10.0]
     """
     return np.array([x / 10, 10 * y])
-# --8<-- [end:ravine]
+    # --8<-- [end:ravine]
 
 
 # --8<-- [start:saddle]
 def saddle(x, y):
     """A mountain pass: ``x**2 / 2 + (y**2 - 1)**2 / 4``, flat at ``(0, 0)``, lowest (0) at ``(0, ±1)``.
 
+    Examples
+    --------
     >>> float(saddle(0.0, 0.0)), float(saddle(0.0, 1.0))
     (0.25, 0.0)
     """
@@ -68,11 +74,13 @@ def saddle(x, y):
 def saddle_grad(x, y):
     """The slopes of ``saddle``: ``(x, y * (y**2 - 1))``; both are 0 at the pass ``(0, 0)``.
 
+    Examples
+    --------
     >>> [float(s) for s in saddle_grad(0.0, 0.01)]   # almost no push off the ridge
     [0.0, -0.009999]
     """
     return np.array([x, y * (y**2 - 1)])
-# --8<-- [end:saddle]
+    # --8<-- [end:saddle]
 
 
 SURFACES = {"ravine": (ravine, ravine_grad, RAVINE_START), "saddle": (saddle, saddle_grad, SADDLE_START)}
@@ -111,12 +119,14 @@ def path(optimizer, grad, start, steps):
         optimizer.step([theta], [grad(*theta)])  # changes theta in place
         points.append(theta.copy())
     return np.array(points)
-# --8<-- [end:path]
+    # --8<-- [end:path]
 
 
 def race(surface, steps=RACE_STEPS, racers=RACE):
     """Every racer's path on ``"ravine"`` or ``"saddle"``: ``{name: path}``, each from that surface's start.
 
+    Examples
+    --------
     >>> paths = race("ravine", steps=2)
     >>> list(paths), paths["SGD"].shape
     (['SGD', 'momentum', 'RMSprop', 'Adam'], (3, 2))
@@ -124,13 +134,14 @@ def race(surface, steps=RACE_STEPS, racers=RACE):
     from site_src import optimizers
 
     _, grad, start = SURFACES[surface]
-    return {name: path(getattr(optimizers, kind)(**settings), grad, start, steps)
-            for name, kind, settings in racers}
+    return {name: path(getattr(optimizers, kind)(**settings), grad, start, steps) for name, kind, settings in racers}
 
 
 def losses(surface, points):
     """The loss at each point of a path on ``"ravine"`` or ``"saddle"``.
 
+    Examples
+    --------
     >>> losses("ravine", np.array([[-8.0, 1.0], [0.0, 0.0]])).tolist()
     [8.2, 0.0]
     """

@@ -56,7 +56,7 @@ def tiny_network():
     x = np.array([[1.0, 2.0]])
     y = np.array([[1.0]])
     return net, x, y
-# --8<-- [end:tiny-network]
+    # --8<-- [end:tiny-network]
 
 
 # --8<-- [start:forward-steps]
@@ -110,7 +110,7 @@ def forward_steps(net, x):
         steps[f"z{layer}"], steps[f"a{layer}"] = z, a
     steps["y_hat"] = y_hat
     return steps
-# --8<-- [end:forward-steps]
+    # --8<-- [end:forward-steps]
 
 
 def story(lr=LR):
@@ -138,8 +138,14 @@ def story(lr=LR):
     net.backward(y)
     a1, y_hat = steps["a1"], steps["y_hat"]
     s = {
-        "x": x[0], "y": float(y[0, 0]), "W1": W1, "W2": W2,
-        "z1": steps["z1"][0], "a1": a1[0], "z2": float(steps["z2"][0, 0]), "y_hat": float(y_hat[0, 0]),
+        "x": x[0],
+        "y": float(y[0, 0]),
+        "W1": W1,
+        "W2": W2,
+        "z1": steps["z1"][0],
+        "a1": a1[0],
+        "z2": float(steps["z2"][0, 0]),
+        "y_hat": float(y_hat[0, 0]),
         "loss": loss,
         "dL_dyhat": float(2 * (y_hat - y)[0, 0]),
         "slope_out": float((y_hat * (1 - y_hat))[0, 0]),
@@ -159,6 +165,8 @@ def story(lr=LR):
 def loss_along_first_output_weight(values):
     """The tiny network's loss when its first output weight takes each of ``values`` (all others fixed).
 
+    Examples
+    --------
     >>> loss_along_first_output_weight([0.5]).round(4).tolist()
     [0.2128]
     """

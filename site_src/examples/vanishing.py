@@ -74,7 +74,7 @@ def neuron_chain(activation, depth, x=1.0, weight=1.0, bias=0.0):
     a[-1].backward()  # the chain rule, from the last neuron back to the input
     slopes = [float(_CHAIN_ACTIVATIONS[activation](z)) for z in zs]
     return slopes, [v.grad for v in a]
-# --8<-- [end:neuron-chain]
+    # --8<-- [end:neuron-chain]
 
 
 # --8<-- [start:gradient-sizes]
@@ -117,8 +117,9 @@ def deep_network(activation, init, depth=10, width=32, n_samples=64, seed=0):
     ((4, 4, 4, 4, 1), (5, 4), (5, 1))
     """
     rng = np.random.default_rng(seed)
-    net = MLP([width] * (depth + 1) + [1], activation=activation, output_activation="identity",
-              loss="mse", init=init, rng=rng)
+    net = MLP(
+        [width] * (depth + 1) + [1], activation=activation, output_activation="identity", loss="mse", init=init, rng=rng
+    )
     X = rng.normal(size=(n_samples, width))
     y = rng.normal(size=(n_samples, 1))
     return net, X, y
@@ -153,4 +154,4 @@ def gradient_sizes(activation, init, depth=10, width=32, n_samples=64, seed=0):
     net.loss(X, y)  # the forward pass
     net.backward(y)  # the backward pass fills net.grad_weights
     return np.array([np.linalg.norm(g) for g in net.grad_weights])
-# --8<-- [end:gradient-sizes]
+    # --8<-- [end:gradient-sizes]

@@ -35,6 +35,8 @@ def boss():
 def trained_network():
     """The 2-2-1 sigmoid network trained on XOR, exactly as on the MLP page.
 
+    Examples
+    --------
     >>> X, y = logic_gate("xor")
     >>> bool(((trained_network().predict(X)[:, 0] >= 0.5) == y).all())
     True

@@ -46,6 +46,8 @@ def split(y, test_fraction, validation_fraction=0.0, seed=0, stratify=False):
 
     Returns the row numbers of each part (``Parts(train, validation, test)``).
 
+    Examples
+    --------
     >>> parts = split([0, 0, 0, 0, 1, 1, 1, 1], test_fraction=0.25, stratify=True)
     >>> len(parts.train), len(parts.validation), len(parts.test)
     (6, 0, 2)
@@ -56,8 +58,10 @@ def split(y, test_fraction, validation_fraction=0.0, seed=0, stratify=False):
     test_fraction = in_interval(test_fraction, "test_fraction", 0.0, 1.0, closed_low=False)
     validation_fraction = in_interval(validation_fraction, "validation_fraction", 0.0, 1.0)
     if test_fraction + validation_fraction >= 1.0:
-        raise ValueError("test_fraction + validation_fraction must be below 1 (something must be left to train on), "
-                         f"got {test_fraction} + {validation_fraction}")
+        raise ValueError(
+            "test_fraction + validation_fraction must be below 1 (something must be left to train on), "
+            f"got {test_fraction} + {validation_fraction}"
+        )
     rng = np.random.default_rng(_check_seed(seed))
     # without stratify, the whole set is one group; with it, each class is its own group
     groups = [np.arange(len(y))] if not stratify else [np.flatnonzero(y == c) for c in np.unique(y)]
@@ -66,16 +70,19 @@ def split(y, test_fraction, validation_fraction=0.0, seed=0, stratify=False):
         order = group[rng.permutation(len(group))]
         n_test, n_validation = _counts(len(group), test_fraction, validation_fraction)
         test.append(order[:n_test])
-        validation.append(order[n_test:n_test + n_validation])
-        train.append(order[n_test + n_validation:])
+        validation.append(order[n_test : n_test + n_validation])
+        train.append(order[n_test + n_validation :])
     parts = [np.concatenate(part) for part in (train, validation, test)]
     if stratify:  # mix the classes, so no part is sorted by class
         parts = [part[rng.permutation(len(part))] for part in parts]
     if len(parts[0]) == 0 or len(parts[2]) == 0 or (validation_fraction > 0 and len(parts[1]) == 0):
-        raise ValueError(f"test_fraction {test_fraction} and validation_fraction {validation_fraction} "
-                         f"leave a part with no examples out of {len(y)}")
+        raise ValueError(
+            f"test_fraction {test_fraction} and validation_fraction {validation_fraction} "
+            f"leave a part with no examples out of {len(y)}"
+        )
     return Parts(*parts)
-# --8<-- [end:split]
+
+    # --8<-- [end:split]
 
 
 # --8<-- [start:scale]
@@ -86,6 +93,8 @@ def scale(X_train, *others, method="standard", axis=0):
     mean, std, min and max come from ``X_train`` (per column with ``axis=0``, over
     all its values with ``axis=None``). A column that never changes is left unstretched.
 
+    Examples
+    --------
     >>> train, test = scale([[1.0], [3.0]], [[5.0]])
     >>> train.tolist(), test.tolist()
     ([[-1.0], [1.0]], [[3.0]])
@@ -106,8 +115,11 @@ def scale(X_train, *others, method="standard", axis=0):
     for i, X in enumerate(others):
         X = as_float_array(X, f"others[{i}]")
         if X.shape[1:] != X_train.shape[1:]:
-            raise ValueError(f"every part must have the columns of X_train, shape (n,) + {X_train.shape[1:]}, "
-                             f"got {X.shape} for part {i + 1} after X_train")
+            raise ValueError(
+                f"every part must have the columns of X_train, shape (n,) + {X_train.shape[1:]}, "
+                f"got {X.shape} for part {i + 1} after X_train"
+            )
         parts.append(X)
     return [(X - shift) / spread for X in parts]
-# --8<-- [end:scale]
+
+    # --8<-- [end:scale]

@@ -29,11 +29,12 @@ from functools import lru_cache
 # --8<-- [start:settings]
 import numpy as np
 
-from site_src._checks import at_least, in_interval, one_of, positive
+from site_src._checks import at_least, one_of, positive
 from site_src.datasets import digits
 from site_src.layers import Activation, Conv2D, Dense, Flatten, Pool2D, Sequential
 from site_src.losses import cross_entropy_from_logits, cross_entropy_from_logits_grad
 from site_src.optimizers import Adam
+from site_src.projects.data import split
 
 DATASETS = ("digits",)
 TEST_FRACTION = 0.2  # one picture in five is kept aside for the test
@@ -64,54 +65,52 @@ def _digits():
     return digits()
 
 
-def _check_seed(seed):
-    return at_least(seed, "seed", 0)  # ValueError for 1.5, -1, True or "0"
-
-
 def load_split(dataset="digits", test_fraction=TEST_FRACTION, seed=SEED):
     """The digits, shuffled with ``seed`` and split: the last ``test_fraction`` of them for the test.
 
+    Examples
+    --------
     >>> split = load_split()
     >>> split.X_train.shape, split.X_test.shape, float(split.X_train.max())
     ((1438, 1, 8, 8), (359, 1, 8, 8), 1.0)
     """
     one_of(dataset, "dataset", DATASETS)
-    test_fraction = in_interval(test_fraction, "test_fraction", 0.0, 1.0, closed_low=False)
-    _check_seed(seed)
     X, y = _digits()
+    parts = split(y, test_fraction, seed=seed)  # checks test_fraction and seed
     X = X.reshape(-1, 1, SIDE, SIDE) / MAX_PIXEL  # NCHW, one channel, pixels in [0, 1]
-    order = np.random.default_rng(seed).permutation(len(X))
-    n_test = int(round(test_fraction * len(X)))
-    if not 0 < n_test < len(X):
-        raise ValueError(f"test_fraction {test_fraction} leaves no pictures on one side of the split")
-    test, train = order[:n_test], order[n_test:]
-    return Split(X[train], y[train], X[test], y[test])
+    return Split(X[parts.train], y[parts.train], X[parts.test], y[parts.test])
 
 
 # --8<-- [start:build_network]
 def build_network(seed=SEED):
     """The digits CNN: two rounds of convolution, ReLU and 2x2 max pooling, then one dense layer.
 
+    Examples
+    --------
     >>> [type(layer).__name__ for layer in build_network().layers][:4]
     ['Conv2D', 'Activation', 'Pool2D', 'Conv2D']
     """
     rng = np.random.default_rng(at_least(seed, "seed", 0))
-    return Sequential([
-        Conv2D(1, 8, kernel_size=3, padding=1, rng=rng),   # 1x8x8  -> 8x8x8
-        Activation("relu"),
-        Pool2D(2),                                         # 8x8x8  -> 8x4x4
-        Conv2D(8, 16, kernel_size=3, padding=1, rng=rng),  # 8x4x4  -> 16x4x4
-        Activation("relu"),
-        Pool2D(2),                                         # 16x4x4 -> 16x2x2
-        Flatten(),                                         # 16x2x2 -> 64
-        Dense(64, CLASSES, rng=rng),                       # 64     -> 10 scores (logits)
-    ])
-# --8<-- [end:build_network]
+    return Sequential(
+        [
+            Conv2D(1, 8, kernel_size=3, padding=1, rng=rng),  # 1x8x8  -> 8x8x8
+            Activation("relu"),
+            Pool2D(2),  # 8x8x8  -> 8x4x4
+            Conv2D(8, 16, kernel_size=3, padding=1, rng=rng),  # 8x4x4  -> 16x4x4
+            Activation("relu"),
+            Pool2D(2),  # 16x4x4 -> 16x2x2
+            Flatten(),  # 16x2x2 -> 64
+            Dense(64, CLASSES, rng=rng),  # 64     -> 10 scores (logits)
+        ]
+    )
+    # --8<-- [end:build_network]
 
 
 def n_params(network):
     """How many numbers the network learns.
 
+    Examples
+    --------
     >>> n_params(build_network())
     1898
     """
@@ -121,6 +120,8 @@ def n_params(network):
 def shapes(network, x):
     """The shape of one picture at every stage: ``[("input", (1, 8, 8)), ("Conv2D", (8, 8, 8)), ...]``.
 
+    Examples
+    --------
     >>> [s for _, s in shapes(build_network(), np.zeros((1, 1, 8, 8)))][-3:]
     [(16, 2, 2), (64,), (10,)]
     """
@@ -139,6 +140,8 @@ def train(epochs=EPOCHS, batch_size=BATCH_SIZE, lr=LR, seed=SEED, split=None):
     Each epoch shuffles the training pictures and takes one Adam step per batch:
     forward, loss, ``dL/dlogits = (softmax - one_hot) / n``, backward, step.
 
+    Examples
+    --------
     >>> network, losses = train(epochs=2)
     >>> len(losses), losses[1] < losses[0]
     (2, True)
@@ -154,7 +157,7 @@ def train(epochs=EPOCHS, batch_size=BATCH_SIZE, lr=LR, seed=SEED, split=None):
         network.train()
         order, total = rng.permutation(len(split.X_train)), 0.0
         for start in range(0, len(order), batch_size):
-            batch = order[start:start + batch_size]
+            batch = order[start : start + batch_size]
             x, y = split.X_train[batch], split.y_train[batch]
             logits = network.forward(x)
             total += cross_entropy_from_logits(y, logits) * len(batch)
@@ -162,7 +165,7 @@ def train(epochs=EPOCHS, batch_size=BATCH_SIZE, lr=LR, seed=SEED, split=None):
             optimizer.step(params, network.grads())
         losses.append(total / len(order))  # the epoch's mean training loss
     return network.eval(), losses
-# --8<-- [end:train]
+    # --8<-- [end:train]
 
 
 def predict(network, X):
@@ -178,6 +181,8 @@ def accuracy(network, X, y):
 def confusion_matrix(y_true, y_pred, n_classes=CLASSES):
     """``C[i, j]``: how many pictures of digit ``i`` the network called ``j`` (right answers on the diagonal).
 
+    Examples
+    --------
     >>> confusion_matrix([0, 1, 1], [0, 1, 0], n_classes=2).tolist()
     [[1, 0], [1, 1]]
     """
@@ -212,5 +217,9 @@ def results(seed=SEED):
     network, _ = trained(seed)
     split = load_split(seed=seed)
     predicted = predict(network, split.X_test)
-    return {"accuracy": float(np.mean(predicted == split.y_test)), "right": int(np.sum(predicted == split.y_test)),
-            "total": len(split.y_test), "confusion": confusion_matrix(split.y_test, predicted)}
+    return {
+        "accuracy": float(np.mean(predicted == split.y_test)),
+        "right": int(np.sum(predicted == split.y_test)),
+        "total": len(split.y_test),
+        "confusion": confusion_matrix(split.y_test, predicted),
+    }

@@ -42,16 +42,16 @@ DATASETS = ("iris",)
 SPECIES = ("setosa", "versicolor", "virginica")
 CLASSES = len(SPECIES)
 FEATURES = ("sepal length", "sepal width", "petal length", "petal width")  # in cm
-TEST_FRACTION = 0.2        # 10 flowers of each species kept aside for the final test
+TEST_FRACTION = 0.2  # 10 flowers of each species kept aside for the final test
 VALIDATION_FRACTION = 0.2  # 10 more of each for choosing settings such as the epochs
 SEED = 0
-LAYER_SIZES = (4, 8, 3)    # 4 measurements in, 8 hidden ReLU neurons, 3 species out
+LAYER_SIZES = (4, 8, 3)  # 4 measurements in, 8 hidden ReLU neurons, 3 species out
 ACTIVATION = "relu"
-EPOCHS = 100
+EPOCHS = 60
 BATCH_SIZE = 16
-LR = 0.01                  # Adam's step size
-SEEDS = tuple(range(10))   # one run on 150 flowers is luck: repeat with 10 seeds
-WATCHED = (0, 0, 2)        # the weight we follow: layer 0, hidden neuron 0, input "petal length"
+LR = 0.01  # Adam's step size
+SEEDS = tuple(range(10))  # one run on 150 flowers is luck: repeat with 10 seeds
+WATCHED = (0, 0, 2)  # the weight we follow: layer 0, hidden neuron 0, input "petal length"
 # --8<-- [end:settings]
 
 
@@ -82,6 +82,8 @@ def _check_seed(seed):
 def load_data(dataset="iris"):
     """All the flowers, unsplit: measurements ``X`` (150, 4) and species ``y`` (150,).
 
+    Examples
+    --------
     >>> X, y = load_data()
     >>> X.shape, np.bincount(y).tolist()
     ((150, 4), [50, 50, 50])
@@ -92,10 +94,13 @@ def load_data(dataset="iris"):
 
 
 # --8<-- [start:load_split]
-def load_split(dataset="iris", test_fraction=TEST_FRACTION, validation_fraction=VALIDATION_FRACTION,
-               seed=SEED, scaled=True):
+def load_split(
+    dataset="iris", test_fraction=TEST_FRACTION, validation_fraction=VALIDATION_FRACTION, seed=SEED, scaled=True
+):
     """Split the flowers (stratified, seeded), then scale every part with the training part's mean and spread.
 
+    Examples
+    --------
     >>> split = load_split()
     >>> len(split.y_train), len(split.y_val), len(split.y_test)
     (90, 30, 30)
@@ -106,32 +111,40 @@ def load_split(dataset="iris", test_fraction=TEST_FRACTION, validation_fraction=
     if scaled:  # mean and spread of the training flowers only: the test stays unseen
         X_train, X_val, X_test = scale(X_train, X_val, X_test, method="standard")
     return Split(X_train, y[parts.train], X_val, y[parts.validation], X_test, y[parts.test])
-# --8<-- [end:load_split]
+
+    # --8<-- [end:load_split]
 
 
 def _check_fits(sizes, split):
     """The network must take one input per measurement and give one score per species."""
     n_features, n_classes = split.X_train.shape[1], CLASSES
     if sizes[0] != n_features or sizes[-1] != n_classes:
-        raise ValueError(f"layer_sizes {list(sizes)} do not fit the data: each flower has {n_features} measurements "
-                         f"and there are {n_classes} species, so layer_sizes must start with {n_features} "
-                         f"and end with {n_classes}, like {list(LAYER_SIZES)}")
+        raise ValueError(
+            f"layer_sizes {list(sizes)} do not fit the data: each flower has {n_features} measurements "
+            f"and there are {n_classes} species, so layer_sizes must start with {n_features} "
+            f"and end with {n_classes}, like {list(LAYER_SIZES)}"
+        )
 
 
 # --8<-- [start:build_network]
 def build_network(sizes=LAYER_SIZES, seed=SEED):
     """The Iris network: Dense -> ReLU -> ... -> Dense giving 3 raw scores (logits), one per species.
 
+    Examples
+    --------
     >>> build_network()
     MLP([4, 8, 3], activation='relu', output_activation='identity', loss='cross_entropy')
     """
     return MLP(layer_sizes(sizes), activation=ACTIVATION, loss="cross_entropy", rng=_check_seed(seed))
-# --8<-- [end:build_network]
+
+    # --8<-- [end:build_network]
 
 
 def n_params(network):
     """How many numbers the network learns (every weight and bias).
 
+    Examples
+    --------
     >>> n_params(build_network())
     67
     """
@@ -159,6 +172,8 @@ def train(epochs=EPOCHS, batch_size=BATCH_SIZE, lr=LR, seed=SEED, sizes=LAYER_SI
     loss and accuracy on the training and validation flowers, the size of the
     gradient over all training flowers, and the watched weight with its gradient.
 
+    Examples
+    --------
     >>> network, history = train(epochs=5)
     >>> losses = history["train_loss"]
     >>> len(losses), losses[-1] < losses[0]
@@ -169,24 +184,30 @@ def train(epochs=EPOCHS, batch_size=BATCH_SIZE, lr=LR, seed=SEED, sizes=LAYER_SI
     _check_fits(layer_sizes(sizes), split)
     network, optimizer = build_network(sizes, seed), Adam(lr=lr)
     batches = np.random.default_rng(seed)  # shuffles the training flowers every epoch
-    history = {key: [] for key in ("train_loss", "train_accuracy", "val_loss", "val_accuracy",
-                                   "grad_norm", "weight", "weight_grad")}
+    history = {
+        key: []
+        for key in ("train_loss", "train_accuracy", "val_loss", "val_accuracy", "grad_norm", "weight", "weight_grad")
+    }
     for epoch in range(epochs + 1):
         if epoch > 0:  # entry 0 is the network before it has learned anything
-            network.fit(split.X_train, split.y_train, epochs=1, batch_size=batch_size, rng=batches,
-                        optimizer=optimizer)
+            network.fit(split.X_train, split.y_train, epochs=1, batch_size=batch_size, rng=batches, optimizer=optimizer)
         val_loss, val_accuracy = _measure(network, split.X_val, split.y_val)
         train_loss, train_accuracy = _measure(network, split.X_train, split.y_train)
         network.backward(split.y_train)  # the gradient over all training flowers (no step: just looking)
         layer, row, column = WATCHED
-        for key, value in [("train_loss", train_loss), ("train_accuracy", train_accuracy), ("val_loss", val_loss),
-                           ("val_accuracy", val_accuracy),
-                           ("grad_norm", float(np.sqrt(sum(np.sum(g ** 2) for g in network.grads())))),
-                           ("weight", float(network.weights[layer][row, column])),
-                           ("weight_grad", float(network.grad_weights[layer][row, column]))]:
+        for key, value in [
+            ("train_loss", train_loss),
+            ("train_accuracy", train_accuracy),
+            ("val_loss", val_loss),
+            ("val_accuracy", val_accuracy),
+            ("grad_norm", float(np.sqrt(sum(np.sum(g**2) for g in network.grads())))),
+            ("weight", float(network.weights[layer][row, column])),
+            ("weight_grad", float(network.grad_weights[layer][row, column])),
+        ]:
             history[key].append(value)
     return network, history
-# --8<-- [end:train]
+
+    # --8<-- [end:train]
 
 
 # --8<-- [start:train_torch]
@@ -213,7 +234,7 @@ def train_torch(epochs=EPOCHS, batch_size=BATCH_SIZE, lr=LR, seed=SEED, sizes=LA
         if epoch > 0:
             order = batches.permutation(len(X)) if batch_size < len(X) else np.arange(len(X))
             for start in range(0, len(X), batch_size):
-                batch = torch.from_numpy(order[start:start + batch_size])
+                batch = torch.from_numpy(order[start : start + batch_size])
                 optimizer.zero_grad()
                 cross_entropy(model(X[batch]), y[batch]).backward()  # autograd does the chain rule
                 optimizer.step()
@@ -221,7 +242,8 @@ def train_torch(epochs=EPOCHS, batch_size=BATCH_SIZE, lr=LR, seed=SEED, sizes=LA
             history["train_loss"].append(cross_entropy(model(X), y).item())
             history["val_loss"].append(cross_entropy(model(X_val), y_val).item())
     return model, history
-# --8<-- [end:train_torch]
+
+    # --8<-- [end:train_torch]
 
 
 # --8<-- [start:metrics]
@@ -231,6 +253,8 @@ def metrics(y_true, y_pred, n_classes=CLASSES):
     ``C[i, j]`` counts flowers of species ``i`` called ``j``; precision = right / called that,
     recall = right / really that, F1 = 2 * precision * recall / (precision + recall) (0 when undefined).
 
+    Examples
+    --------
     >>> m = metrics([0, 0, 1, 1], [0, 1, 1, 1], n_classes=2)
     >>> m["accuracy"], m["precision"].tolist(), m["recall"].tolist()
     (0.75, [1.0, 0.6666666666666666], [0.5, 1.0])
@@ -244,9 +268,15 @@ def metrics(y_true, y_pred, n_classes=CLASSES):
     recall = np.divide(right, really, out=np.zeros(n_classes), where=really > 0)
     both = precision + recall
     f1 = np.divide(2 * precision * recall, both, out=np.zeros(n_classes), where=both > 0)
-    return {"accuracy": float(right.sum() / C.sum()), "confusion": C,
-            "precision": precision, "recall": recall, "f1": f1}
-# --8<-- [end:metrics]
+    return {
+        "accuracy": float(right.sum() / C.sum()),
+        "confusion": C,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+    }
+
+    # --8<-- [end:metrics]
 
 
 def evaluate(network, split):
@@ -258,6 +288,8 @@ def evaluate(network, split):
 def over_seeds(seeds=SEEDS, epochs=EPOCHS, batch_size=BATCH_SIZE, lr=LR):
     """The test accuracy for each seed: a new split, new starting weights and new batches every time.
 
+    Examples
+    --------
     >>> runs = over_seeds(seeds=(0, 1), epochs=2)
     >>> runs["seeds"], len(runs["accuracy"])
     ([0, 1], 2)
@@ -273,4 +305,5 @@ def over_seeds(seeds=SEEDS, epochs=EPOCHS, batch_size=BATCH_SIZE, lr=LR):
         network, _ = train(epochs, batch_size, lr, seed, split=split)
         accuracies.append(evaluate(network, split)["accuracy"])
     return {"seeds": seeds, "accuracy": accuracies}
-# --8<-- [end:over_seeds]
+
+    # --8<-- [end:over_seeds]

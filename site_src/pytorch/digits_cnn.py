@@ -23,16 +23,16 @@ def build_network(seed=SEED):
     """The digits CNN in PyTorch, float64, its starting weights drawn with ``torch.manual_seed(seed)``."""
     torch.manual_seed(at_least(seed, "seed", 0))
     return nn.Sequential(
-        nn.Conv2d(1, 8, kernel_size=3, padding=1),   # 1x8x8  -> 8x8x8
+        nn.Conv2d(1, 8, kernel_size=3, padding=1),  # 1x8x8  -> 8x8x8
         nn.ReLU(),
-        nn.MaxPool2d(2),                             # 8x8x8  -> 8x4x4
+        nn.MaxPool2d(2),  # 8x8x8  -> 8x4x4
         nn.Conv2d(8, 16, kernel_size=3, padding=1),  # 8x4x4  -> 16x4x4
         nn.ReLU(),
-        nn.MaxPool2d(2),                             # 16x4x4 -> 16x2x2
-        nn.Flatten(),                                # 16x2x2 -> 64
-        nn.Linear(64, CLASSES),                      # 64     -> 10 scores (logits)
+        nn.MaxPool2d(2),  # 16x4x4 -> 16x2x2
+        nn.Flatten(),  # 16x2x2 -> 64
+        nn.Linear(64, CLASSES),  # 64     -> 10 scores (logits)
     ).double()
-# --8<-- [end:build_network]
+    # --8<-- [end:build_network]
 
 
 def copy_weights(numpy_network, torch_network):
@@ -61,7 +61,7 @@ def train(epochs=EPOCHS, batch_size=BATCH_SIZE, lr=LR, seed=SEED, split=None, st
         network.train()
         order, total = rng.permutation(len(X)), 0.0
         for begin in range(0, len(order), batch_size):
-            batch = torch.from_numpy(order[begin:begin + batch_size])
+            batch = torch.from_numpy(order[begin : begin + batch_size])
             loss = nn.functional.cross_entropy(network(X[batch]), y[batch])
             optimizer.zero_grad()
             loss.backward()  # autograd: the chain rule, done for us
@@ -69,7 +69,7 @@ def train(epochs=EPOCHS, batch_size=BATCH_SIZE, lr=LR, seed=SEED, split=None, st
             total += loss.item() * len(batch)
         losses.append(total / len(order))
     return network.eval(), losses
-# --8<-- [end:train]
+    # --8<-- [end:train]
 
 
 def accuracy(network, X, y):

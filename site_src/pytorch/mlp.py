@@ -41,6 +41,8 @@ class MLP(nn.Sequential):
 
     ``a = f(a_prev @ W.T + b)`` per layer, as ``nn.Linear`` then ``nn.Sigmoid`` (or ``Tanh``, ``ReLU``).
 
+    Examples
+    --------
     >>> MLP([2, 3, 1], activation="relu")
     MLP(
       (0): Linear(in_features=2, out_features=3, bias=True)
@@ -49,8 +51,9 @@ class MLP(nn.Sequential):
     )
     """
 
-    def __init__(self, layer_sizes, activation="sigmoid", output_activation="identity", init="pytorch",
-                 dtype=torch.float64):
+    def __init__(
+        self, layer_sizes, activation="sigmoid", output_activation="identity", init="pytorch", dtype=torch.float64
+    ):
         sizes = _checks.layer_sizes(layer_sizes)
         _checks.one_of(activation, "activation", tuple(_ACTIVATIONS))
         _checks.one_of(output_activation, "output_activation", tuple(_ACTIVATIONS))
@@ -68,13 +71,16 @@ class MLP(nn.Sequential):
                 layers.append(_ACTIVATIONS[name]())
         super().__init__(*layers)
         self.layer_sizes, self.activation, self.output_activation = sizes, activation, output_activation
-# --8<-- [end:mlp]
+
+    # --8<-- [end:mlp]
 
 
 # --8<-- [start:from_numpy]
 def from_numpy(net, dtype=torch.float64):
     """The PyTorch twin of a ``site_src.mlp.MLP``: same layers, same weights (copied).
 
+    Examples
+    --------
     >>> from site_src.mlp import MLP as NumpyMLP
     >>> net = NumpyMLP([2, 3, 1], activation="tanh", rng=0)
     >>> X = [[0.5, -1.0]]
@@ -88,4 +94,4 @@ def from_numpy(net, dtype=torch.float64):
             linear.weight.copy_(torch.tensor(W, dtype=dtype))
             linear.bias.copy_(torch.tensor(b, dtype=dtype))
     return model
-# --8<-- [end:from_numpy]
+    # --8<-- [end:from_numpy]

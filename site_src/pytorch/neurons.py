@@ -18,6 +18,8 @@ from site_src import _checks
 class Perceptron:
     """One neuron with a step switch, trained with the perceptron rule: ``w <- w + lr * error * x``.
 
+    Examples
+    --------
     >>> X = torch.tensor([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
     >>> y = torch.tensor([0, 1, 1, 1])          # the OR gate
     >>> Perceptron(2).fit(X, y, epochs=10, lr=0.1).predict(X).tolist()
@@ -58,4 +60,5 @@ class Perceptron:
             mistakes = sum(self.learn_one(x, target, lr) != 0 for x, target in zip(X, y))
             self.history.append({"weights": self.weights.clone(), "bias": self.bias.item(), "mistakes": mistakes})
         return self
-# --8<-- [end:perceptron]
+
+    # --8<-- [end:perceptron]

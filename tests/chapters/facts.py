@@ -19,8 +19,19 @@ from pathlib import Path
 from scripts.style.numbers import fmt
 from tests.pages import DOCS, blocks, prose
 
-__all__ = ["DOCS", "fmt", "tex", "collapse", "page_text", "page_source", "assert_all_in", "code_calls",
-           "significant", "tex_power", "number_word"]
+__all__ = [
+    "DOCS",
+    "fmt",
+    "tex",
+    "collapse",
+    "page_text",
+    "page_source",
+    "assert_all_in",
+    "code_calls",
+    "significant",
+    "tex_power",
+    "number_word",
+]
 
 
 def _path(page):
@@ -91,8 +102,12 @@ def code_calls(page, name):
             called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
             if called != name:
                 continue
-            found.append(([_literal(a) for a in node.args if _literal(a) is not _NOT],
-                          {k.arg: _literal(k.value) for k in node.keywords if _literal(k.value) is not _NOT}))
+            found.append(
+                (
+                    [_literal(a) for a in node.args if _literal(a) is not _NOT],
+                    {k.arg: _literal(k.value) for k in node.keywords if _literal(k.value) is not _NOT},
+                )
+            )
     return found
 
 
@@ -127,8 +142,15 @@ def tex_power(x, decimals=1):
 
 
 _WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
-_TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 100: "a hundred", 1000: "a thousand",
-         10_000: "ten thousand"}
+_TENS = {
+    20: "twenty",
+    30: "thirty",
+    40: "forty",
+    50: "fifty",
+    100: "a hundred",
+    1000: "a thousand",
+    10_000: "ten thousand",
+}
 
 
 def number_word(n):
@@ -143,4 +165,3 @@ def number_word(n):
     if n in _TENS:
         return _TENS[n]
     raise ValueError(f"number_word knows 0 to 12 and {sorted(_TENS)}, not {n}")
-

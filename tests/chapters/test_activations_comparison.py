@@ -20,16 +20,19 @@ def test_page_uses_its_figure():
 def test_step_by_step_reading():
     text = page_text(PAGE)
     z = np.array([-2.0, -0.5, 0.0, 0.5, 2.0])
-    assert_all_in(text, [
-        f"(it says {fmt(act.sigmoid(0.0), 3)},",
-        f"tanh's from {fmt(act.tanh_grad(0.5), 3)} to {fmt(act.tanh_grad(2.0), 3)}",
-        f"with slope {fmt(act.leaky_relu_grad(-2.0), 3)}",
-        f"({fmt(act.elu(-2.0), 3)} at −2)",
-        f"({fmt(act.elu_grad(-2.0), 3)} at −2)",
-        f"is {fmt(act.tanh_grad(0.0), 3)} for tanh",
-        f"only {fmt(act.sigmoid_grad(0.0), 3)} for the sigmoid",
-        f"({fmt(act.relu(0.5), 3)} and {fmt(act.relu(2.0), 3)}) with slope {fmt(act.relu_grad(2.0), 3)}",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"(it says {fmt(act.sigmoid(0.0), 3)},",
+            f"tanh's from {fmt(act.tanh_grad(0.5), 3)} to {fmt(act.tanh_grad(2.0), 3)}",
+            f"with slope {fmt(act.leaky_relu_grad(-2.0), 3)}",
+            f"({fmt(act.elu(-2.0), 3)} at −2)",
+            f"({fmt(act.elu_grad(-2.0), 3)} at −2)",
+            f"is {fmt(act.tanh_grad(0.0), 3)} for tanh",
+            f"only {fmt(act.sigmoid_grad(0.0), 3)} for the sigmoid",
+            f"({fmt(act.relu(0.5), 3)} and {fmt(act.relu(2.0), 3)}) with slope {fmt(act.relu_grad(2.0), 3)}",
+        ],
+    )
     for f in (act.relu, act.leaky_relu, act.elu):
         assert f(z[3:]).tolist() == [0.5, 2.0]
     assert [float(f(0.0)) for f in (act.tanh, act.relu, act.leaky_relu, act.elu)] == [0.0] * 4
@@ -72,19 +75,22 @@ def test_table_rows_are_true():
     def top(g):
         return tex(g(x).max(), 2, trim=True)
 
-    assert_all_in(text, [
-        f"| sigmoid | $({lo}, {hi})$ | no: $\\sigma(0) = {tex(act.sigmoid(0.0), 1)}$ | "
-        f"$(0, {top(act.sigmoid_grad)}]$ |",
-        f"| tanh | $({t_lo}, {t_hi})$ | yes | $(0, {top(act.tanh_grad)}]$ |",
-        f"| ReLU | $[{tex(act.relu(x).min(), 0)}, \\infty)$ | no: never negative | "
-        f"$\\{{{tex(act.relu_grad(-1.0), 0)}, {tex(act.relu_grad(1.0), 0)}\\}}$ "
-        f"({tex(act.relu_grad(0.0), 0)} at exactly 0) |",
-        f"| leaky ReLU | $(-\\infty, \\infty)$ | no, but negatives get through, shrunk | "
-        f"$\\{{{tex(leaky[0], 2, trim=True)}, {tex(leaky[1], 0)}\\}}$ |",
-        f"| ELU | $({tex(act.elu(-40.0), 0)}, \\infty)$ | not exactly, but closer than ReLU | "
-        f"$(0, {top(act.elu_grad)}]$ |",
-        f"| Jacobian entries in $[{tex(-jacobian_bound, 2)}, {tex(jacobian_bound, 2)}]$ |",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"| sigmoid | $({lo}, {hi})$ | no: $\\sigma(0) = {tex(act.sigmoid(0.0), 1)}$ | "
+            f"$(0, {top(act.sigmoid_grad)}]$ |",
+            f"| tanh | $({t_lo}, {t_hi})$ | yes | $(0, {top(act.tanh_grad)}]$ |",
+            f"| ReLU | $[{tex(act.relu(x).min(), 0)}, \\infty)$ | no: never negative | "
+            f"$\\{{{tex(act.relu_grad(-1.0), 0)}, {tex(act.relu_grad(1.0), 0)}\\}}$ "
+            f"({tex(act.relu_grad(0.0), 0)} at exactly 0) |",
+            f"| leaky ReLU | $(-\\infty, \\infty)$ | no, but negatives get through, shrunk | "
+            f"$\\{{{tex(leaky[0], 2, trim=True)}, {tex(leaky[1], 0)}\\}}$ |",
+            f"| ELU | $({tex(act.elu(-40.0), 0)}, \\infty)$ | not exactly, but closer than ReLU | "
+            f"$(0, {top(act.elu_grad)}]$ |",
+            f"| Jacobian entries in $[{tex(-jacobian_bound, 2)}, {tex(jacobian_bound, 2)}]$ |",
+        ],
+    )
     assert_all_in(text, [f"of 40 comes out as exactly {float(act.sigmoid(40.0))}"])
     assert float(act.sigmoid(40.0)) == 1.0
 
@@ -94,16 +100,19 @@ def test_vanishing_gradient_numbers():
     best_sigmoid = float(act.sigmoid_grad(0.0)) ** 10
     leaky = float(act.leaky_relu_grad(-2.0)) ** 10
     assert leaky == pytest.approx(1e-20, rel=1e-12)
-    assert_all_in(text, [
-        f"$0.25^{{10}}$, about ${tex_power(best_sigmoid)}$",
-        f"that is {fmt(best_sigmoid, 8)}",
-        f"at $z = 1$ the ten slopes multiply to ${significant(float(act.tanh_grad(1.0)) ** 10)}$",
-        f"$10^{{{round(math.log10(leaky))}}}$",
-        f"(${tex_power(float(act.elu_grad(-2.0)) ** 10)}$ for ten layers at $z = -2$)",
-        # exercise 2
-        f"about ${tex_power(float(act.sigmoid_grad(0.0)) ** 30)}$",
-        f"is about {significant(float(act.tanh_grad(0.5)) ** 30)}: tanh",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"$0.25^{{10}}$, about ${tex_power(best_sigmoid)}$",
+            f"that is {fmt(best_sigmoid, 8)}",
+            f"at $z = 1$ the ten slopes multiply to ${significant(float(act.tanh_grad(1.0)) ** 10)}$",
+            f"$10^{{{round(math.log10(leaky))}}}$",
+            f"(${tex_power(float(act.elu_grad(-2.0)) ** 10)}$ for ten layers at $z = -2$)",
+            # exercise 2
+            f"about ${tex_power(float(act.sigmoid_grad(0.0)) ** 30)}$",
+            f"is about {significant(float(act.tanh_grad(0.5)) ** 30)}: tanh",
+        ],
+    )
 
 
 def test_relations():

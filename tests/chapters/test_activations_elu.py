@@ -22,17 +22,20 @@ def test_numbers():
     text = page_text(PAGE)
     e1, e10 = math.exp(-1.0), math.exp(-10.0)
     elu1 = act.elu(-1.0)
-    assert_all_in(text, [
-        f"$e^{{-1}} = {tex(e1, 4)}$",
-        f"$1 \\times ({tex(e1, 4)} - 1) = {tex(elu1, 4)}$",
-        f"$\\operatorname{{ELU}}(-1) = {tex(elu1, 4)}$",
-        f"$\\alpha$: ${tex(act.elu_grad(-1.0), 4)}$",
-        f"$e^{{-10}} = {tex(e10, 7)}$",
-        f"$\\operatorname{{ELU}}(-10) = {tex(act.elu(-10.0), 5, trim=True)}$",
-        f"the slope is only ${tex(act.elu_grad(-10.0), 7)}$",
-        f"= {tex(elu1, 4)}$, and the slope is $e^{{-1}} = {tex(e1, 4)} = {tex(elu1, 4)} + 1$",
-        f"at $z = -1000$ the slope comes out as exactly {fmt(act.elu_grad(-1000.0), 0)}",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"$e^{{-1}} = {tex(e1, 4)}$",
+            f"$1 \\times ({tex(e1, 4)} - 1) = {tex(elu1, 4)}$",
+            f"$\\operatorname{{ELU}}(-1) = {tex(elu1, 4)}$",
+            f"$\\alpha$: ${tex(act.elu_grad(-1.0), 4)}$",
+            f"$e^{{-10}} = {tex(e10, 7)}$",
+            f"$\\operatorname{{ELU}}(-10) = {tex(act.elu(-10.0), 5, trim=True)}$",
+            f"the slope is only ${tex(act.elu_grad(-10.0), 7)}$",
+            f"= {tex(elu1, 4)}$, and the slope is $e^{{-1}} = {tex(e1, 4)} = {tex(elu1, 4)} + 1$",
+            f"at $z = -1000$ the slope comes out as exactly {fmt(act.elu_grad(-1000.0), 0)}",
+        ],
+    )
     assert float(act.elu_grad(-1000.0)) == 0.0
     assert tex(float(tex(e1, 4)) - 1, 4) == tex(elu1, 4)  # the page's rounded sum gives its answer
     assert float(act.elu(2.0)) == 2.0 and float(act.elu_grad(2.0)) == 1.0
@@ -53,8 +56,11 @@ def test_the_dotted_line_is_minus_alpha():
 
 def test_exercises():
     text = page_text(PAGE)
-    assert_all_in(text, [
-        f"$e^{{-2}} - 1 = {tex(act.elu(-2.0), 4)}$",
-        f"$2(e^{{-2}} - 1) = {tex(act.elu(-2.0, alpha=2.0), 4)}$",
-        f"about ${tex(math.log(0.01), 4)}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"$e^{{-2}} - 1 = {tex(act.elu(-2.0), 4)}$",
+            f"$2(e^{{-2}} - 1) = {tex(act.elu(-2.0, alpha=2.0), 4)}$",
+            f"about ${tex(math.log(0.01), 4)}$",
+        ],
+    )

@@ -39,14 +39,17 @@ def test_step_by_step():
     t = torch.zeros(1, dtype=torch.float64, requires_grad=True)
     torch.relu(t).sum().backward()
     assert t.grad.item() == 0.0
-    assert_all_in(text, [
-        f"ReLU gives {listed(act.relu(z))}",
-        f"So the slopes are {listed(act.relu_grad(z))}",
-        f"are {listed(act.leaky_relu(z))} (because ${tex(slope, 2, trim=True)} \\times (-2) = "
-        f"{tex(act.leaky_relu(-2.0), 2, trim=True)}$), and the slopes are {listed(act.leaky_relu_grad(z))}",
-        f"PyTorch uses the small slope {fmt(slope, 2, trim=True)}",
-        f"{fmt(slope, 2, trim=True)} by default",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"ReLU gives {listed(act.relu(z))}",
+            f"So the slopes are {listed(act.relu_grad(z))}",
+            f"are {listed(act.leaky_relu(z))} (because ${tex(slope, 2, trim=True)} \\times (-2) = "
+            f"{tex(act.leaky_relu(-2.0), 2, trim=True)}$), and the slopes are {listed(act.leaky_relu_grad(z))}",
+            f"PyTorch uses the small slope {fmt(slope, 2, trim=True)}",
+            f"{fmt(slope, 2, trim=True)} by default",
+        ],
+    )
 
 
 def test_the_figure_exaggerates_the_leak():
@@ -54,8 +57,13 @@ def test_the_figure_exaggerates_the_leak():
     slope = torch_leaky_slope_at(-1.0)
     times = story.LEAKY_SHOWN / slope
     assert round(times) == 10 and np.isclose(times, 10)
-    assert_all_in(text, [f"slope of {fmt(story.LEAKY_SHOWN, 2, trim=True)} on the negative side, "
-                         f"{number_word(round(times))} times PyTorch's default {fmt(slope, 2, trim=True)}"])
+    assert_all_in(
+        text,
+        [
+            f"slope of {fmt(story.LEAKY_SHOWN, 2, trim=True)} on the negative side, "
+            f"{number_word(round(times))} times PyTorch's default {fmt(slope, 2, trim=True)}"
+        ],
+    )
 
 
 def test_dead_neuron():
@@ -69,11 +77,14 @@ def test_dead_neuron():
     assert_all_in(text, [f"$0.5 + 0.5 - 2 = {tex(w.sum() + b, 0)}$"])
     # exercise 2: the fruit with the largest total, and the bias that brings the neuron back
     best = X[totals.argmax()]
-    assert_all_in(text, [
-        f"The largest total is ${tex(totals.max(), 2)}$ with bias $-2$",
-        f"$0.5 \\times {tex(best[0], 1)} + 0.5 \\times {tex(best[1], 1)} = {tex(best @ w, 2)}$",
-        f"Any bias above ${tex(-(best @ w), 2)}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"The largest total is ${tex(totals.max(), 2)}$ with bias $-2$",
+            f"$0.5 \\times {tex(best[0], 1)} + 0.5 \\times {tex(best[1], 1)} = {tex(best @ w, 2)}$",
+            f"Any bias above ${tex(-(best @ w), 2)}$",
+        ],
+    )
     assert np.any(X @ w - 0.5 > 0)  # the page's example, bias -0.5, is alive
 
 
@@ -82,6 +93,9 @@ def test_exercise_by_hand():
     x = [-5.0, -0.5]
     slope = torch_leaky_slope_at(-1.0)
     out = act.leaky_relu(x)
-    assert_all_in(text, [
-        f"${tex(slope, 2)} \\times (-5) = {tex(out[0], 2)}$, ${tex(slope, 2)} \\times (-0.5) = {tex(out[1], 3)}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"${tex(slope, 2)} \\times (-5) = {tex(out[0], 2)}$, ${tex(slope, 2)} \\times (-0.5) = {tex(out[1], 3)}$",
+        ],
+    )

@@ -22,19 +22,22 @@ def test_step_by_step():
     e2 = math.exp(-2.0)
     s2, s_minus2 = float(act.sigmoid(2.0)), float(act.sigmoid(-2.0))
     assert math.isclose(s2, 1 / (1 + e2), rel_tol=1e-15)
-    assert_all_in(text, [
-        f"about {fmt(math.e, 3)}",
-        f"$e^{{-2}} = {tex(e2, 4)}$",
-        f"$1 + {tex(e2, 4)} = {tex(1 + e2, 4)}$",
-        f"$1 / {tex(1 + e2, 4)} = {tex(s2, 4)}$",
-        f"about {round(100 * s2)}% sure",
-        f"${tex(s2, 4)} \\times {tex(1 - s2, 4)} = {tex(act.sigmoid_grad(2.0), 3, trim=True)}$",
-        f"$z = -2$ gives ${tex(s_minus2, 4)}$",
-        f"${tex(s_minus2, 4)} = 1 - {tex(s2, 4)}$",
-        f"$1 / (1 + 1) = {tex(act.sigmoid(0.0), 1)}$",
-        f"$0.5 \\times 0.5 = {tex(act.sigmoid_grad(0.0), 2)}$",
-        f"At $z = 10$ it is only ${tex(act.sigmoid_grad(10.0), 7)}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"about {fmt(math.e, 3)}",
+            f"$e^{{-2}} = {tex(e2, 4)}$",
+            f"$1 + {tex(e2, 4)} = {tex(1 + e2, 4)}$",
+            f"$1 / {tex(1 + e2, 4)} = {tex(s2, 4)}$",
+            f"about {round(100 * s2)}% sure",
+            f"${tex(s2, 4)} \\times {tex(1 - s2, 4)} = {tex(act.sigmoid_grad(2.0), 3, trim=True)}$",
+            f"$z = -2$ gives ${tex(s_minus2, 4)}$",
+            f"${tex(s_minus2, 4)} = 1 - {tex(s2, 4)}$",
+            f"$1 / (1 + 1) = {tex(act.sigmoid(0.0), 1)}$",
+            f"$0.5 \\times 0.5 = {tex(act.sigmoid_grad(0.0), 2)}$",
+            f"At $z = 10$ it is only ${tex(act.sigmoid_grad(10.0), 7)}$",
+        ],
+    )
     # the perceptron's hard switch gives the same YES for a tiny and a huge total
     tiny, huge = 0.001, 1000.0
     yes = act.step([tiny, huge])
@@ -58,8 +61,9 @@ def test_math_corner():
     slopes = act.sigmoid_grad(grid)
     top = slopes.max()
     assert top == 0.25 and grid[slopes.argmax()] == 0.0
-    assert_all_in(text, [f"$\\frac{{1}}{{4}} = {fmt(top, 2)}$", f"peaks at {fmt(top, 2)}",
-                         f"never gets above {fmt(top, 2)}"])
+    assert_all_in(
+        text, [f"$\\frac{{1}}{{4}} = {fmt(top, 2)}$", f"peaks at {fmt(top, 2)}", f"never gets above {fmt(top, 2)}"]
+    )
     assert float(act.sigmoid(40.0)) == 1.0
     assert_all_in(text, [f"$\\sigma(40)$ comes out as exactly {float(act.sigmoid(40.0))}"])
     np.testing.assert_allclose(act.sigmoid(-grid), 1 - act.sigmoid(grid), atol=1e-15)
@@ -71,13 +75,16 @@ def test_math_corner():
     squared_error_grad = 2 * (p - y) * float(act.sigmoid_grad(z))
     times = 10 ** math.floor(math.log10(bce_grad / squared_error_grad))
     assert times == 10_000
-    assert_all_in(text, [
-        f"$p = \\sigma(10) = {tex(p, 5, trim=True)}$",
-        f"= {tex(p, 5, trim=True)} - 0 = {tex(bce_grad, 5, trim=True)}$",
-        f"$\\sigma'(10) = {tex(act.sigmoid_grad(z), 7)}$",
-        f"$2(p - y)\\,\\sigma'(z) = {tex(squared_error_grad, 7)}$",
-        f"more than {number_word(times)} times smaller",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"$p = \\sigma(10) = {tex(p, 5, trim=True)}$",
+            f"= {tex(p, 5, trim=True)} - 0 = {tex(bce_grad, 5, trim=True)}$",
+            f"$\\sigma'(10) = {tex(act.sigmoid_grad(z), 7)}$",
+            f"$2(p - y)\\,\\sigma'(z) = {tex(squared_error_grad, 7)}$",
+            f"more than {number_word(times)} times smaller",
+        ],
+    )
 
     # the cancellation holds everywhere, checked against PyTorch's autograd
     zs = torch.linspace(-8, 8, 33, dtype=torch.float64, requires_grad=True)
@@ -96,7 +103,10 @@ def test_exercises():
     assert math.isclose(float(act.sigmoid(z)), p, rel_tol=1e-12)
     five_layers = float(act.sigmoid_grad(0.0)) ** 5
     assert five_layers < 0.001
-    assert_all_in(text, [
-        f"= {fmt(p, 1)}$: then $e^{{-z}} = \\frac{{1}}{{{fmt(odds, 0)}}}$, so $z = \\log {fmt(odds, 0)}",
-        f"$0.25^5 = {five_layers}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"= {fmt(p, 1)}$: then $e^{{-z}} = \\frac{{1}}{{{fmt(odds, 0)}}}$, so $z = \\log {fmt(odds, 0)}",
+            f"$0.25^5 = {five_layers}$",
+        ],
+    )

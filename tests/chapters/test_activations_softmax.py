@@ -35,16 +35,19 @@ def test_worked_example():
     assert tex(sum(float(v) for v in e5), 5) == total5
     assert round(sum(round(v, 4) for v in s.tolist()), 10) == 1.0
     s4 = [tex(v, 4, trim=True) for v in s]
-    assert_all_in(text, [
-        f"$e^{{2}} = {e5[0]}$, $e^{{1}} = {e5[1]}$ and $e^{{0.1}} = {e5[2]}$",
-        f"${e5[0]} + {e5[1]} + {e5[2]} = {total5}$",
-        f"${e5[0]} / {total5} = {s4[0]}$",
-        f"${e5[1]} / {total5} = {s4[1]}$",
-        f"${e5[2]} / {total5} = {s4[2]}$",
-        f"${s4[0]} + {s4[1]} + {s4[2]} = {fmt(sum(map(float, s4)), 0)}$",
-        f"{fmt(100 * s[0], 1)}% sure",
-        f"about {fmt(s[0] / s[1], 1)} times",  # each extra point of score: e times as strong
-    ])
+    assert_all_in(
+        text,
+        [
+            f"$e^{{2}} = {e5[0]}$, $e^{{1}} = {e5[1]}$ and $e^{{0.1}} = {e5[2]}$",
+            f"${e5[0]} + {e5[1]} + {e5[2]} = {total5}$",
+            f"${e5[0]} / {total5} = {s4[0]}$",
+            f"${e5[1]} / {total5} = {s4[1]}$",
+            f"${e5[2]} / {total5} = {s4[2]}$",
+            f"${s4[0]} + {s4[1]} + {s4[2]} = {fmt(sum(map(float, s4)), 0)}$",
+            f"{fmt(100 * s[0], 1)}% sure",
+            f"about {fmt(s[0] / s[1], 1)} times",  # each extra point of score: e times as strong
+        ],
+    )
     # only the gaps matter; stretching the gaps (T = 0.5) changes the answer
     shifted = z + 10
     np.testing.assert_allclose(act.softmax(shifted), s, rtol=1e-12)
@@ -61,10 +64,13 @@ def test_temperature_figure_and_alt_text():
         assert_all_in(text, [f"{said} {a}, {b} and {c}"])
     hot = act.softmax(z / 1e6)
     np.testing.assert_allclose(hot, 1 / len(z), atol=1e-6)
-    assert_all_in(text, [
-        f"top class grabs {fmt(act.softmax(z / min(story.TEMPERATURES))[0], 3)}",
-        f"towards one {FRACTION[round(1 / hot[0])]} each",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"top class grabs {fmt(act.softmax(z / min(story.TEMPERATURES))[0], 3)}",
+            f"towards one {FRACTION[round(1 / hot[0])]} each",
+        ],
+    )
 
 
 def test_math_corner():
@@ -82,12 +88,15 @@ def test_math_corner():
         assert np.all(np.abs(act.softmax_jacobian(rng.normal(0, 3, size=(500, k)))) <= 0.25)
     edge = act.softmax_jacobian([0.0, 0.0])
     assert edge.tolist() == [[0.25, -0.25], [-0.25, 0.25]]
-    assert_all_in(text, [
-        f"$s_1(1 - s_1) = {s0} \\times {rest} = {tex(J[0, 0], 4)}$",
-        f"$-s_1 s_2 = -{s0} \\times {s1} = {tex(J[0, 1], 4)}$",
-        f"$\\sigma(1) = {tex(act.sigmoid(1.0), 4)}$",
-        f"between ${tex(edge.min(), 2)}$ and ${tex(edge.max(), 2)}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"$s_1(1 - s_1) = {s0} \\times {rest} = {tex(J[0, 0], 4)}$",
+            f"$-s_1 s_2 = -{s0} \\times {s1} = {tex(J[0, 1], 4)}$",
+            f"$\\sigma(1) = {tex(act.sigmoid(1.0), 4)}$",
+            f"between ${tex(edge.min(), 2)}$ and ${tex(edge.max(), 2)}$",
+        ],
+    )
     np.testing.assert_allclose(act.softmax([2.0, 1.0])[0], act.sigmoid(1.0), rtol=1e-15)
     np.testing.assert_allclose(act.softmax([1000.0, 999.0])[0], act.sigmoid(1.0), rtol=1e-15)
     assert 1000 > math.log(np.finfo(np.float64).max)  # e^1000 overflows a 64-bit float

@@ -34,25 +34,28 @@ def test_numbers():
     t1 = float(act.tanh(1.0))
     assert math.isclose(t1, (e - inv_e) / (e + inv_e), rel_tol=1e-15)
     crossing = tex(_tanh_slope_crossing(), 2)
-    assert_all_in(text, [
-        f"$e^{{1}} = {tex(e, 4)}$",
-        f"$e^{{-1}} = {tex(inv_e, 4)}$",
-        f"${tex(e, 4)} - {tex(inv_e, 4)} = {tex(e - inv_e, 4)}$",
-        f"${tex(e, 4)} + {tex(inv_e, 4)} = {tex(e + inv_e, 4)}$",
-        f"${tex(e - inv_e, 4)} / {tex(e + inv_e, 4)} = {tex(t1, 4)}$",
-        f"So $\\tanh(1) = {tex(t1, 4)}$",
-        f"$1 - {tex(t1, 4)}^2 = {tex(act.tanh_grad(1.0), 2)}$",
-        f"$\\tanh(-1) = {tex(act.tanh(-1.0), 4)}$",
-        f"at $z = 3$ the slope is only ${tex(act.tanh_grad(3.0), 4)}$",
-        f"$\\sigma(2) = {tex(act.sigmoid(2.0), 4)}$",
-        f"$2 \\times {tex(act.sigmoid(2.0), 4)} - 1 = {tex(2 * act.sigmoid(2.0) - 1, 4)}$",
-        f"\\frac{{{tex(e - inv_e, 4)}}}{{{tex(e + inv_e, 4)}}} = {tex(t1, 4)}",
-        f"$1 - {tex(t1, 4)}^2 = {tex(act.tanh_grad(1.0), 2)}$, and also "
-        f"$4\\,\\sigma'(2) = 4 \\times {tex(act.sigmoid_grad(2.0), 3)} = {tex(4 * act.sigmoid_grad(2.0), 2)}$",
-        f"$4 \\times 0.25 = {tex(4 * act.sigmoid_grad(0.0), 0)}$",
-        f"beyond about {crossing} on either side",
-        f"beyond about {crossing} it is even smaller",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"$e^{{1}} = {tex(e, 4)}$",
+            f"$e^{{-1}} = {tex(inv_e, 4)}$",
+            f"${tex(e, 4)} - {tex(inv_e, 4)} = {tex(e - inv_e, 4)}$",
+            f"${tex(e, 4)} + {tex(inv_e, 4)} = {tex(e + inv_e, 4)}$",
+            f"${tex(e - inv_e, 4)} / {tex(e + inv_e, 4)} = {tex(t1, 4)}$",
+            f"So $\\tanh(1) = {tex(t1, 4)}$",
+            f"$1 - {tex(t1, 4)}^2 = {tex(act.tanh_grad(1.0), 2)}$",
+            f"$\\tanh(-1) = {tex(act.tanh(-1.0), 4)}$",
+            f"at $z = 3$ the slope is only ${tex(act.tanh_grad(3.0), 4)}$",
+            f"$\\sigma(2) = {tex(act.sigmoid(2.0), 4)}$",
+            f"$2 \\times {tex(act.sigmoid(2.0), 4)} - 1 = {tex(2 * act.sigmoid(2.0) - 1, 4)}$",
+            f"\\frac{{{tex(e - inv_e, 4)}}}{{{tex(e + inv_e, 4)}}} = {tex(t1, 4)}",
+            f"$1 - {tex(t1, 4)}^2 = {tex(act.tanh_grad(1.0), 2)}$, and also "
+            f"$4\\,\\sigma'(2) = 4 \\times {tex(act.sigmoid_grad(2.0), 3)} = {tex(4 * act.sigmoid_grad(2.0), 2)}$",
+            f"$4 \\times 0.25 = {tex(4 * act.sigmoid_grad(0.0), 0)}$",
+            f"beyond about {crossing} on either side",
+            f"beyond about {crossing} it is even smaller",
+        ],
+    )
     best_tanh, best_sigmoid = float(act.tanh_grad(0.0)), float(act.sigmoid_grad(0.0))
     assert best_tanh == 1.0
     assert_all_in(text, [f"{number_word(best_tanh / best_sigmoid)} times the sigmoid's best of {tex(best_sigmoid, 2)}"])
@@ -75,10 +78,13 @@ def test_rounded_hand_arithmetic_is_consistent():
 def test_exercises():
     text = page_text(PAGE)
     s1 = float(act.sigmoid(1.0))
-    assert_all_in(text, [
-        f"The sigmoid of 1 is {tex(s1, 5)}",
-        f"2 \\times {tex(s1, 5)} - 1 = {tex(2 * s1 - 1, 5)}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"The sigmoid of 1 is {tex(s1, 5)}",
+            f"2 \\times {tex(s1, 5)} - 1 = {tex(2 * s1 - 1, 5)}$",
+        ],
+    )
     assert tex(2 * float(tex(s1, 5)) - 1, 5) == tex(act.tanh(0.5), 5)
     edge = float(np.arctanh(np.sqrt(0.75)))
     assert math.isclose(float(act.tanh_grad(edge)), 0.25, rel_tol=1e-12)

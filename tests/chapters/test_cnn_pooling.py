@@ -56,9 +56,15 @@ def test_three_modes():
         row = "| " + " | ".join([name] + [fmt(expected[m][i, j]) for m in ("max", "min", "mean")]) + " |"
         assert row in page, row
     two_by_two = {m: " / ".join(", ".join(fmt(v) for v in row) for row in values) for m, values in expected.items()}
-    assert_all_in(page, [f"max pooling gives {two_by_two['max']}", f"min pooling {two_by_two['min']}",
-                         f"mean pooling {two_by_two['mean']}",
-                         f"(the {fmt(expected['max'][1, 0])} becomes {fmt(expected['mean'][1, 0])})"])
+    assert_all_in(
+        page,
+        [
+            f"max pooling gives {two_by_two['max']}",
+            f"min pooling {two_by_two['min']}",
+            f"mean pooling {two_by_two['mean']}",
+            f"(the {fmt(expected['max'][1, 0])} becomes {fmt(expected['mean'][1, 0])})",
+        ],
+    )
 
 
 def test_floor_leftover():
@@ -68,12 +74,15 @@ def test_floor_leftover():
     out, dropped, biggest = story.leftover()
     assert np.array_equal(out, blocks(wider).max(-1)) and np.array_equal(out, story.pooled()["max"])
     assert dropped == len(right) + len(bottom) and biggest == wider.max()
-    assert_all_in(text(), [
-        "numbers " + ", ".join(fmt(v) for v in right[:-1]) + f" and {fmt(right[-1])} on the right",
-        "and " + ", ".join(fmt(v) for v in bottom[:-1]) + f" and {fmt(bottom[-1])} along the bottom",
-        f"$\\lfloor (5 - 2)/2 \\rfloor + 1 = {(5 - 2) // 2 + 1}$: those {dropped} new numbers",
-        f"two of them are {fmt(biggest)}",
-    ])
+    assert_all_in(
+        text(),
+        [
+            "numbers " + ", ".join(fmt(v) for v in right[:-1]) + f" and {fmt(right[-1])} on the right",
+            "and " + ", ".join(fmt(v) for v in bottom[:-1]) + f" and {fmt(bottom[-1])} along the bottom",
+            f"$\\lfloor (5 - 2)/2 \\rfloor + 1 = {(5 - 2) // 2 + 1}$: those {dropped} new numbers",
+            f"two of them are {fmt(biggest)}",
+        ],
+    )
     assert int((np.concatenate([right, bottom]) == biggest).sum()) == 2
 
 
@@ -91,40 +100,54 @@ def test_gradients():
     assert np.allclose(grads["max"], expected_max)
     assert np.allclose(grads["mean"], np.kron(g / 4, np.ones((2, 2))))
     page = text()
-    assert_all_in(page, [
-        "the four pooled numbers get " + f"{fmt(g[0, 0])}, {fmt(g[0, 1])} / {fmt(g[1, 0])}, {fmt(g[1, 1])}",
-        f"So the {fmt(winners_value[0, 0])} gets {fmt(g[0, 0])}, the {fmt(winners_value[0, 1])} gets {fmt(g[0, 1])}, "
-        f"the {fmt(winners_value[1, 0])} gets {fmt(g[1, 0])} and the {fmt(winners_value[1, 1])} gets {fmt(g[1, 1])}",
-        f"the other {16 - 4} numbers get 0",
-        f"{fmt(g[0, 0] / 4)} each in the top-left window, {fmt(g[0, 1] / 4)} in the top-right, "
-        f"{fmt(g[1, 0] / 4)} in the bottom-left and {fmt(g[1, 1] / 4)} in the bottom-right",
-        f"$y^{{\\max}}_{{0,0}} = \\max(1, 3, 5, 2) = {fmt(winners_value[0, 0])}$",
-        f"= (1 + 3 + 5 + 2)/4 = {fmt(b[0, 0].mean())}$",
-        f"$0.4 / 4 = {fmt(g[0, 0] / 4)}$",
-    ])
+    assert_all_in(
+        page,
+        [
+            "the four pooled numbers get " + f"{fmt(g[0, 0])}, {fmt(g[0, 1])} / {fmt(g[1, 0])}, {fmt(g[1, 1])}",
+            f"So the {fmt(winners_value[0, 0])} gets {fmt(g[0, 0])}, the {fmt(winners_value[0, 1])} gets {fmt(g[0, 1])}, "
+            f"the {fmt(winners_value[1, 0])} gets {fmt(g[1, 0])} and the {fmt(winners_value[1, 1])} gets {fmt(g[1, 1])}",
+            f"the other {16 - 4} numbers get 0",
+            f"{fmt(g[0, 0] / 4)} each in the top-left window, {fmt(g[0, 1] / 4)} in the top-right, "
+            f"{fmt(g[1, 0] / 4)} in the bottom-left and {fmt(g[1, 1] / 4)} in the bottom-right",
+            f"$y^{{\\max}}_{{0,0}} = \\max(1, 3, 5, 2) = {fmt(winners_value[0, 0])}$",
+            f"= (1 + 3 + 5 + 2)/4 = {fmt(b[0, 0].mean())}$",
+            f"$0.4 / 4 = {fmt(g[0, 0] / 4)}$",
+        ],
+    )
 
 
 def test_min_pooling_after_relu():
     fm = story.real_feature_map()
     zeros = int((fm == 0).sum())
     b = blocks(fm)
-    counts = {"max": int((b.max(-1) == 0).sum()), "min": int((b.min(-1) == 0).sum()),
-              "mean": int((b.mean(-1) == 0).sum())}
+    counts = {
+        "max": int((b.max(-1) == 0).sum()),
+        "min": int((b.min(-1) == 0).sum()),
+        "mean": int((b.mean(-1) == 0).sum()),
+    }
     assert counts == story.zeros_after_pooling()
-    assert_all_in(text(), [
-        f"has {zeros} numbers out of 64 that are exactly 0",
-        f"max pooling gives {counts['max']}, mean pooling {counts['mean']}, and min pooling {counts['min']}",
-    ])
+    assert_all_in(
+        text(),
+        [
+            f"has {zeros} numbers out of 64 that are exactly 0",
+            f"max pooling gives {counts['max']}, mean pooling {counts['mean']}, and min pooling {counts['min']}",
+        ],
+    )
 
 
 def test_exercise_answers():
     x = np.array([[2, 0, 1, 1], [4, 6, 1, 1], [0, 0, 3, 9], [0, 8, 0, 0]], dtype=float)
     b = blocks(x)
     mx, mean = b.max(-1), b.mean(-1)
-    assert_all_in(text(), [
-        f"Max: {fmt(mx[0, 0])}, {fmt(mx[0, 1])} / {fmt(mx[1, 0])}, {fmt(mx[1, 1])}",
-        f"$(2 + 0 + 4 + 6)/4 = {fmt(mean[0, 0])}$", f"$(1 + 1 + 1 + 1)/4 = {fmt(mean[0, 1])}$",
-        f"$(0 + 0 + 0 + 8)/4 = {fmt(mean[1, 0])}$", f"$(3 + 9 + 0 + 0)/4 = {fmt(mean[1, 1])}$",
-        f"$\\lfloor (3 - 2)/1 \\rfloor + 1 = {(3 - 2) // 1 + 1}$",
-        "collects $1 + 1 + 1 + 1 = 4$",
-    ])
+    assert_all_in(
+        text(),
+        [
+            f"Max: {fmt(mx[0, 0])}, {fmt(mx[0, 1])} / {fmt(mx[1, 0])}, {fmt(mx[1, 1])}",
+            f"$(2 + 0 + 4 + 6)/4 = {fmt(mean[0, 0])}$",
+            f"$(1 + 1 + 1 + 1)/4 = {fmt(mean[0, 1])}$",
+            f"$(0 + 0 + 0 + 8)/4 = {fmt(mean[1, 0])}$",
+            f"$(3 + 9 + 0 + 0)/4 = {fmt(mean[1, 1])}$",
+            f"$\\lfloor (3 - 2)/1 \\rfloor + 1 = {(3 - 2) // 1 + 1}$",
+            "collects $1 + 1 + 1 + 1 = 4$",
+        ],
+    )

@@ -49,16 +49,19 @@ def test_parameter_counts():
     outputs_per_map = (side - 3 + 1) ** 2
     conv = count(nn.Conv2d(1, 8, 3))
     dense = count(nn.Linear(side * side, 8 * outputs_per_map))
-    assert_all_in(TEXT, [
-        f"$28 \\times 28 = {side * side}$",
-        f"A layer of 100 neurons already needs {thousands(count(nn.Linear(784, 100)))} numbers",
-        f"fits in $26 \\times 26 = {outputs_per_map}$ places",
-        f"which is {thousands(8 * outputs_per_map)} numbers",
-        f"plus 8 biases: {conv} numbers",
-        f"$784 \\times 5408 + 5408 = {thousands(dense).replace(',', '{,}')}$",
-        f"about {thousands(round(dense / conv))} times as many",
-        f"{thousands(dense)} against {conv}",
-    ])
+    assert_all_in(
+        TEXT,
+        [
+            f"$28 \\times 28 = {side * side}$",
+            f"A layer of 100 neurons already needs {thousands(count(nn.Linear(784, 100)))} numbers",
+            f"fits in $26 \\times 26 = {outputs_per_map}$ places",
+            f"which is {thousands(8 * outputs_per_map)} numbers",
+            f"plus 8 biases: {conv} numbers",
+            f"$784 \\times 5408 + 5408 = {thousands(dense).replace(',', '{,}')}$",
+            f"about {thousands(round(dense / conv))} times as many",
+            f"{thousands(dense)} against {conv}",
+        ],
+    )
     sizes = story.layer_sizes()
     assert (sizes["conv"], sizes["dense"], sizes["outputs"]) == (conv, dense, 8 * outputs_per_map)
 
@@ -67,11 +70,14 @@ def test_receptive_fields():
     assert receptive_by_autograd((3, 3, 3), (1, 1, 1)) == [3, 5, 7] == story.receptive_field((3, 3, 3), (1, 1, 1))
     with_pool = receptive_by_autograd((3, 3, 2, 3), (1, 1, 2, 1))
     assert with_pool == story.receptive_field((3, 3, 2, 3), (1, 1, 2, 1))
-    assert_all_in(TEXT, [
-        "$r_1 = 1 + 2 = 3$, $r_2 = 3 + 2 = 5$, $r_3 = 5 + 2 = 7$",
-        f"see {with_pool[0]}, {with_pool[1]}, {with_pool[2]} and then {with_pool[3]} pixels across",
-        "depth: 3, 5, 7",
-    ])
+    assert_all_in(
+        TEXT,
+        [
+            "$r_1 = 1 + 2 = 3$, $r_2 = 3 + 2 = 5$, $r_3 = 5 + 2 = 7$",
+            f"see {with_pool[0]}, {with_pool[1]}, {with_pool[2]} and then {with_pool[3]} pixels across",
+            "depth: 3, 5, 7",
+        ],
+    )
     five = receptive_by_autograd((5, 5), (1, 1))
     assert_all_in(TEXT, [f"$r_1 = 1 + 4 = {five[0]}$, then $r_2 = {five[0]} + 4 = {five[1]}$"])
 

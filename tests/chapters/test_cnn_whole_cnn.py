@@ -49,20 +49,29 @@ def test_data_and_shapes(page):
     flat = 16 * pool2 * pool2
     counts = {"conv1": 8 * 9 + 8, "conv2": 16 * 8 * 9 + 16, "dense": flat * 10 + 10}
     assert cnn.n_params(cnn.build_network()) == sum(counts.values())
-    assert_all_in(page, [
-        f"{total:,} pictures", f"keeps {len(split.y_test)} of them aside",
-        f"from the other {len(split.y_train):,}",
-        f"*Convolution 1 + ReLU*, 8×{conv1}×{conv1}", f"8 × 9 weights and 8 biases: {counts['conv1']} numbers",
-        f"*Max pooling 2 by 2*, 8×{pool1}×{pool1}",
-        f"*Convolution 2 + ReLU*, 16×{conv2}×{conv2}", f"16 × {8 * 9} weights and 16 biases: {counts['conv2']} numbers",
-        f"16×{pool2}×{pool2}", f"one row of {flat} numbers",
-        f"{flat} × 10 weights and 10 biases: {counts['dense']} numbers",
-        f"The whole network learns {sum(counts.values())} numbers",
-        f"$\\lfloor (8 + 2 - 3)/1 \\rfloor + 1 = {conv1}$", f"$\\lfloor (8 - 2)/2 \\rfloor + 1 = {pool1}$",
-        f"$\\lfloor (4 + 2 - 3)/1 \\rfloor + 1 = {conv2}$", f"$\\lfloor (4 - 2)/2 \\rfloor + 1 = {pool2}$",
-        f"$16 \\times 2 \\times 2 = {flat}$",
-        f"a dense layer from 8×4×4 to 16×4×4 numbers would need {(8 * 16) * (16 * 16):,} weights",
-    ])
+    assert_all_in(
+        page,
+        [
+            f"{total:,} pictures",
+            f"keeps {len(split.y_test)} of them aside",
+            f"from the other {len(split.y_train):,}",
+            f"*Convolution 1 + ReLU*, 8×{conv1}×{conv1}",
+            f"8 × 9 weights and 8 biases: {counts['conv1']} numbers",
+            f"*Max pooling 2 by 2*, 8×{pool1}×{pool1}",
+            f"*Convolution 2 + ReLU*, 16×{conv2}×{conv2}",
+            f"16 × {8 * 9} weights and 16 biases: {counts['conv2']} numbers",
+            f"16×{pool2}×{pool2}",
+            f"one row of {flat} numbers",
+            f"{flat} × 10 weights and 10 biases: {counts['dense']} numbers",
+            f"The whole network learns {sum(counts.values())} numbers",
+            f"$\\lfloor (8 + 2 - 3)/1 \\rfloor + 1 = {conv1}$",
+            f"$\\lfloor (8 - 2)/2 \\rfloor + 1 = {pool1}$",
+            f"$\\lfloor (4 + 2 - 3)/1 \\rfloor + 1 = {conv2}$",
+            f"$\\lfloor (4 - 2)/2 \\rfloor + 1 = {pool2}$",
+            f"$16 \\times 2 \\times 2 = {flat}$",
+            f"a dense layer from 8×4×4 to 16×4×4 numbers would need {(8 * 16) * (16 * 16):,} weights",
+        ],
+    )
 
 
 def test_training_settings(page):
@@ -74,13 +83,16 @@ def test_trained_results(page):
     found = cnn.results()
     assert found["accuracy"] >= 0.97
     C = found["confusion"]
-    assert_all_in(page, [
-        f"falls from {losses[0]:.4f} in the first epoch to {losses[-1]:.4f} in the last",
-        f"On the {found['total']} test pictures it gets {found['right']} right: "
-        f"a test accuracy of {found['accuracy']:.4f}",
-        f"The {found['total'] - found['right']} mistakes",
-        f"{found['right']} of {found['total']} test digits right ({found['accuracy']:.4f})",
-    ])
+    assert_all_in(
+        page,
+        [
+            f"falls from {losses[0]:.4f} in the first epoch to {losses[-1]:.4f} in the last",
+            f"On the {found['total']} test pictures it gets {found['right']} right: "
+            f"a test accuracy of {found['accuracy']:.4f}",
+            f"The {found['total'] - found['right']} mistakes",
+            f"{found['right']} of {found['total']} test digits right ({found['accuracy']:.4f})",
+        ],
+    )
     for digit in range(10):
         row = f"| **{digit}** | " + " | ".join(str(v) for v in C[digit]) + " |"
         assert row in page, row
@@ -97,9 +109,14 @@ def test_pytorch_accuracies(page, torch_one_thread):
     own_acc = twin.accuracy(own, split.X_test, split.y_test)
     own_right = round(own_acc * len(split.y_test))
     assert same_right == cnn.results()["right"]
-    assert_all_in(page, [f"the same {same_right} right",
-                         f"it gets {own_right} right ({own_acc:.4f})",
-                         f"({own_right} instead of {same_right} here)"])
+    assert_all_in(
+        page,
+        [
+            f"the same {same_right} right",
+            f"it gets {own_right} right ({own_acc:.4f})",
+            f"({own_right} instead of {same_right} here)",
+        ],
+    )
 
 
 def test_shown_picture_is_a_six(page):
@@ -108,6 +125,13 @@ def test_shown_picture_is_a_six(page):
 
 
 def test_exercise_answers(page):
-    assert_all_in(page, [f"32 × 73 = {32 * 73}", f"32 × 4 = {32 * 4} inputs",
-                         f"$8 - 3 + 1 = {8 - 3 + 1}$, so 8×6×6", "Pooling: 8×3×3",
-                         f"$3 - 3 + 1 = {3 - 3 + 1}$"])
+    assert_all_in(
+        page,
+        [
+            f"32 × 73 = {32 * 73}",
+            f"32 × 4 = {32 * 4} inputs",
+            f"$8 - 3 + 1 = {8 - 3 + 1}$, so 8×6×6",
+            "Pooling: 8×3×3",
+            f"$3 - 3 + 1 = {3 - 3 + 1}$",
+        ],
+    )

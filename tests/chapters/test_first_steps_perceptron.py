@@ -20,16 +20,19 @@ def test_the_first_fruit_after_one_epoch():
     assert total < 0 and int(y[0]) == 1  # an apple, and the robot says NO
     assert robot.learn_one(x, 1, lr=story.LR) == 1
     new_w, new_b = robot.weights, robot.bias
-    assert_all_in(text, [
-        f"$w_1 = {tex(w[0], 2, trim=True)}$, $w_2 = {tex(w[1], 2, trim=True)}$ and bias $b = {tex(b, 2, trim=True)}$",
-        f"$w_1 \\leftarrow {tex(w[0], 2, trim=True)} + {tex(story.LR, 1)} \\times 1 \\times {tex(x[0], 1)} "
-        f"= {tex(new_w[0], 2)}$",
-        f"$w_2 \\leftarrow {tex(w[1], 2, trim=True)} + {tex(story.LR, 1)} \\times 1 \\times {tex(x[1], 1)} "
-        f"= {tex(new_w[1], 2)}$",
-        f"$b \\leftarrow {tex(b, 1)} + {tex(story.LR, 1)} \\times 1 = {tex(new_b, 2, trim=True)}$",
-        f"{tex(w[0] * x[0], 3)} + {tex(w[1] * x[1], 3, trim=True)} + ({tex(b, 1)}) = {tex(total, 3)}$",
-        f"= {tex(robot.total(x[np.newaxis])[0], 3)}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"$w_1 = {tex(w[0], 2, trim=True)}$, $w_2 = {tex(w[1], 2, trim=True)}$ and bias $b = {tex(b, 2, trim=True)}$",
+            f"$w_1 \\leftarrow {tex(w[0], 2, trim=True)} + {tex(story.LR, 1)} \\times 1 \\times {tex(x[0], 1)} "
+            f"= {tex(new_w[0], 2)}$",
+            f"$w_2 \\leftarrow {tex(w[1], 2, trim=True)} + {tex(story.LR, 1)} \\times 1 \\times {tex(x[1], 1)} "
+            f"= {tex(new_w[1], 2)}$",
+            f"$b \\leftarrow {tex(b, 1)} + {tex(story.LR, 1)} \\times 1 = {tex(new_b, 2, trim=True)}$",
+            f"{tex(w[0] * x[0], 3)} + {tex(w[1] * x[1], 3, trim=True)} + ({tex(b, 1)}) = {tex(total, 3)}$",
+            f"= {tex(robot.total(x[np.newaxis])[0], 3)}$",
+        ],
+    )
 
 
 def test_three_epochs_and_the_mistakes_after_each():
@@ -42,15 +45,18 @@ def test_three_epochs_and_the_mistakes_after_each():
     assert wrong == story.mistakes_per_snapshot() and wrong[-1] == 0 and wrong[-2] > 0
     assert wrong[2] > wrong[1]  # learning is not always steady
     apples = int(y.sum())
-    assert_all_in(text, [
-        f"needs {number_word(story.EPOCHS)} epochs to sort all {number_word(len(y))} fruits correctly",
-        f"after epoch 2 the line gets *more* fruits wrong ({wrong[2]}) than after epoch 1 ({wrong[1]})",
-        # the figure's alt text
-        f"the {wrong[0]} fruits that are not apples are circled as wrong",
-        f"After epoch 1 a vertical line leaves {wrong[1]} apples on the wrong side",
-        f"After epoch 2 the line has tipped the other way and {wrong[2]} fruits are wrong",
-        f"After epoch {story.EPOCHS} the line separates the {apples} apples from the {len(y) - apples} other fruits",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"needs {number_word(story.EPOCHS)} epochs to sort all {number_word(len(y))} fruits correctly",
+            f"after epoch 2 the line gets *more* fruits wrong ({wrong[2]}) than after epoch 1 ({wrong[1]})",
+            # the figure's alt text
+            f"the {wrong[0]} fruits that are not apples are circled as wrong",
+            f"After epoch 1 a vertical line leaves {wrong[1]} apples on the wrong side",
+            f"After epoch 2 the line has tipped the other way and {wrong[2]} fruits are wrong",
+            f"After epoch {story.EPOCHS} the line separates the {apples} apples from the {len(y) - apples} other fruits",
+        ],
+    )
 
 
 def test_and_gate_example():
@@ -60,10 +66,13 @@ def test_and_gate_example():
     t = gate.total(X)
     assert gate.predict(X).tolist() == y.tolist()
     answers = ", ".join(str(int(a)) for a in gate.predict(X))
-    assert_all_in(text, [
-        f"totals ${tex(t[0], 1)}$, ${tex(t[1], 1)}$, ${tex(t[2], 1)}$ and ${tex(t[3], 1)}$, "
-        f"so the answers are {answers}",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"totals ${tex(t[0], 1)}$, ${tex(t[1], 1)}$, ${tex(t[2], 1)}$ and ${tex(t[3], 1)}$, "
+            f"so the answers are {answers}",
+        ],
+    )
 
 
 def test_code_blocks_type_the_story_settings():

@@ -47,10 +47,31 @@ def by_hand():
     new_b2 = b2 - lr * delta2
     new_a1 = [sigmoid(new_W1[j][0] * x1 + new_W1[j][1] * x2 + new_b1[j]) for j in range(2)]
     new_y_hat = sigmoid(new_W2[0] * new_a1[0] + new_W2[1] * new_a1[1] + new_b2)
-    return dict(z1=z1, a1=a1, z2=z2, y_hat=y_hat, loss=loss, dL_dyhat=dL_dyhat, slope_out=slope_out,
-                delta2=delta2, gW2=gW2, back=back, slope_hidden=slope_hidden, delta1=delta1, gW1=gW1,
-                new_W1=new_W1, new_b1=new_b1, new_W2=new_W2, new_b2=new_b2, new_y_hat=new_y_hat,
-                new_loss=(new_y_hat - y) ** 2, W1=W1, W2=W2, x=(x1, x2), lr=lr)
+    return dict(
+        z1=z1,
+        a1=a1,
+        z2=z2,
+        y_hat=y_hat,
+        loss=loss,
+        dL_dyhat=dL_dyhat,
+        slope_out=slope_out,
+        delta2=delta2,
+        gW2=gW2,
+        back=back,
+        slope_hidden=slope_hidden,
+        delta1=delta1,
+        gW1=gW1,
+        new_W1=new_W1,
+        new_b1=new_b1,
+        new_W2=new_W2,
+        new_b2=new_b2,
+        new_y_hat=new_y_hat,
+        new_loss=(new_y_hat - y) ** 2,
+        W1=W1,
+        W2=W2,
+        x=(x1, x2),
+        lr=lr,
+    )
 
 
 H = by_hand()
@@ -111,36 +132,39 @@ def test_steps():
     a1, sh, d1, g = H["a1"], H["slope_hidden"], H["delta1"], H["gW1"]
     W1, W2, lr = H["W1"], H["W2"], H["lr"]
     assert H["new_loss"] < H["loss"]
-    assert_all_in(text, [
-        f"$\\mathbf{{z}}_1 = ({tex(H['z1'][0], 1)}, {tex(H['z1'][1], 1)})$",
-        f"$\\mathbf{{a}}_1 = ({f4(a1[0])}, {f4(a1[1])})$",
-        f"$z_2 = {f4(H['z2'])}$, the prediction $\\hat{{y}} = {f4(H['y_hat'])}$",
-        f"$L = (\\hat{{y}} - y)^2 = {f4(H['loss'])}$",
-        f"2 \\times ({f4(H['y_hat'])} - 1) = {f4(H['dL_dyhat'])}$",
-        f"\\hat{{y}}(1 - \\hat{{y}}) = {f4(H['slope_out'])}$",
-        f"{f4(H['dL_dyhat'])} \\times {f4(H['slope_out'])} = {f4(H['delta2'])}$",
-        f"{f4(H['delta2'])} \\times {f4(a1[0])} = {f4(H['gW2'][0])}$",
-        f"${f4(H['delta2'])} \\times {f4(a1[1])} = {f4(H['gW2'][1])}$ for the second",
-        f"\\delta_2 = {f4(H['delta2'])}$ for the bias",
-        f"= ({f4(H['back'][0])}, {f4(H['back'][1])})$",
-        f"$\\mathbf{{a}}_1(1 - \\mathbf{{a}}_1) = ({f4(sh[0])}, {f4(sh[1])})$",
-        f"({f4(H['back'][0])} \\times {f4(sh[0])},\\ {f4(H['back'][1])} \\times {f4(sh[1])}) "
-        f"= ({f4(d1[0])}, {f4(d1[1])})$",
-        f"hidden neuron 1: ${f4(d1[0])} \\times 1 = {f4(g[0][0])}$ and ${f4(d1[0])} \\times 2 = {f4(g[0][1])}$, "
-        f"bias ${f4(d1[0])}$",
-        f"hidden neuron 2: ${f4(d1[1])} \\times 1 = {f4(g[1][0])}$ and ${f4(d1[1])} \\times 2 = {f4(g[1][1])}$, "
-        f"bias ${f4(d1[1])}$",
-        f"${tex(W2[0], 1)} - {tex(lr, 1)} \\times ({f4(H['gW2'][0])}) = {f4(H['new_W2'][0])}$",
-        f"${tex(W2[1], 1)} - {tex(lr, 1)} \\times ({f4(H['gW2'][1])}) = {f4(H['new_W2'][1])}$",
-        f"$0.2 - {tex(lr, 1)} \\times ({f4(H['delta2'])}) = {f4(H['new_b2'])}$",
-        f"${tex(W1[0][0], 1)} \\to {f4(H['new_W1'][0][0])}$ and ${tex(W1[0][1], 1)} \\to {f4(H['new_W1'][0][1])}$, "
-        f"bias $0.1 \\to {f4(H['new_b1'][0])}$",
-        f"${tex(W1[1][0], 1)} \\to {f4(H['new_W1'][1][0])}$ and ${tex(W1[1][1], 1)} \\to {f4(H['new_W1'][1][1])}$, "
-        f"bias $-0.3 \\to {f4(H['new_b1'][1])}$",
-        f"rises from ${f4(H['y_hat'])}$ to ${f4(H['new_y_hat'])}$",
-        f"the loss falls from ${f4(H['loss'])}$ to ${f4(H['new_loss'])}$",
-        f"loss ${f4(H['loss'])} \\to {f4(H['new_loss'])}$ after one step with $\\eta = {tex(lr, 1)}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"$\\mathbf{{z}}_1 = ({tex(H['z1'][0], 1)}, {tex(H['z1'][1], 1)})$",
+            f"$\\mathbf{{a}}_1 = ({f4(a1[0])}, {f4(a1[1])})$",
+            f"$z_2 = {f4(H['z2'])}$, the prediction $\\hat{{y}} = {f4(H['y_hat'])}$",
+            f"$L = (\\hat{{y}} - y)^2 = {f4(H['loss'])}$",
+            f"2 \\times ({f4(H['y_hat'])} - 1) = {f4(H['dL_dyhat'])}$",
+            f"\\hat{{y}}(1 - \\hat{{y}}) = {f4(H['slope_out'])}$",
+            f"{f4(H['dL_dyhat'])} \\times {f4(H['slope_out'])} = {f4(H['delta2'])}$",
+            f"{f4(H['delta2'])} \\times {f4(a1[0])} = {f4(H['gW2'][0])}$",
+            f"${f4(H['delta2'])} \\times {f4(a1[1])} = {f4(H['gW2'][1])}$ for the second",
+            f"\\delta_2 = {f4(H['delta2'])}$ for the bias",
+            f"= ({f4(H['back'][0])}, {f4(H['back'][1])})$",
+            f"$\\mathbf{{a}}_1(1 - \\mathbf{{a}}_1) = ({f4(sh[0])}, {f4(sh[1])})$",
+            f"({f4(H['back'][0])} \\times {f4(sh[0])},\\ {f4(H['back'][1])} \\times {f4(sh[1])}) "
+            f"= ({f4(d1[0])}, {f4(d1[1])})$",
+            f"hidden neuron 1: ${f4(d1[0])} \\times 1 = {f4(g[0][0])}$ and ${f4(d1[0])} \\times 2 = {f4(g[0][1])}$, "
+            f"bias ${f4(d1[0])}$",
+            f"hidden neuron 2: ${f4(d1[1])} \\times 1 = {f4(g[1][0])}$ and ${f4(d1[1])} \\times 2 = {f4(g[1][1])}$, "
+            f"bias ${f4(d1[1])}$",
+            f"${tex(W2[0], 1)} - {tex(lr, 1)} \\times ({f4(H['gW2'][0])}) = {f4(H['new_W2'][0])}$",
+            f"${tex(W2[1], 1)} - {tex(lr, 1)} \\times ({f4(H['gW2'][1])}) = {f4(H['new_W2'][1])}$",
+            f"$0.2 - {tex(lr, 1)} \\times ({f4(H['delta2'])}) = {f4(H['new_b2'])}$",
+            f"${tex(W1[0][0], 1)} \\to {f4(H['new_W1'][0][0])}$ and ${tex(W1[0][1], 1)} \\to {f4(H['new_W1'][0][1])}$, "
+            f"bias $0.1 \\to {f4(H['new_b1'][0])}$",
+            f"${tex(W1[1][0], 1)} \\to {f4(H['new_W1'][1][0])}$ and ${tex(W1[1][1], 1)} \\to {f4(H['new_W1'][1][1])}$, "
+            f"bias $-0.3 \\to {f4(H['new_b1'][1])}$",
+            f"rises from ${f4(H['y_hat'])}$ to ${f4(H['new_y_hat'])}$",
+            f"the loss falls from ${f4(H['loss'])}$ to ${f4(H['new_loss'])}$",
+            f"loss ${f4(H['loss'])} \\to {f4(H['new_loss'])}$ after one step with $\\eta = {tex(lr, 1)}$",
+        ],
+    )
 
 
 def test_math_corner_and_exercises():
@@ -149,16 +173,19 @@ def test_math_corner_and_exercises():
     assert math.isclose(math.prod(chain), H["gW1"][0][0], rel_tol=1e-12)
     # exercise 2: the first link for y = 0, and the common factor
     for_zero = 2 * H["y_hat"]
-    assert_all_in(text, [
-        f"}}_{{{f4(chain[0])}}}\\cdot",
-        f"}}_{{{f4(chain[1])}}}\\cdot",
-        f"}}_{{{tex(chain[2], 1)}}}\\cdot",
-        f"}}_{{{f4(chain[3])}}}\\cdot",
-        f"}}_{{x_1 = {fmt(chain[4], 0)}}}",
-        f"= {f4(H['gW1'][0][0])} $$",
-        f"goes from ${f4(H['dL_dyhat'])}$ to ${tex(for_zero, 4, sign=True)}$",
-        f"${f4(for_zero)} / {f4(-H['dL_dyhat'])} = {f4(for_zero / -H['dL_dyhat'])}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"}}_{{{f4(chain[0])}}}\\cdot",
+            f"}}_{{{f4(chain[1])}}}\\cdot",
+            f"}}_{{{tex(chain[2], 1)}}}\\cdot",
+            f"}}_{{{f4(chain[3])}}}\\cdot",
+            f"}}_{{x_1 = {fmt(chain[4], 0)}}}",
+            f"= {f4(H['gW1'][0][0])} $$",
+            f"goes from ${f4(H['dL_dyhat'])}$ to ${tex(for_zero, 4, sign=True)}$",
+            f"${f4(for_zero)} / {f4(-H['dL_dyhat'])} = {f4(for_zero / -H['dL_dyhat'])}$",
+        ],
+    )
 
 
 def test_animation_numbers():
@@ -167,24 +194,33 @@ def test_animation_numbers():
     assert math.isclose(s["loss"], H["loss"]) and math.isclose(s["new_loss"], H["new_loss"])
     g = s["gW1"]
     old = [s["W1"][0, 0], s["W1"][1, 0], s["W1"][0, 1], s["W1"][1, 1], s["W2"][0, 0], s["W2"][0, 1]]
-    new = [s["new_W1"][0, 0], s["new_W1"][1, 0], s["new_W1"][0, 1], s["new_W1"][1, 1],
-           s["new_W2"][0, 0], s["new_W2"][0, 1]]
-    assert_all_in(text, [
-        f"$z = {tex(s['z1'][0], 2)}$ and $z = {tex(s['z1'][1], 2)}$ and their answers ${tex(s['a1'][0], 2)}$ and "
-        f"${tex(s['a1'][1], 2)}$",
-        f"shows $z = {tex(s['z2'], 3)}$ and its answer ${tex(s['y_hat'], 2)}$ ({tex(s['y_hat'], 4)})",
-        f"shows $L = {f4(s['loss'])}$",
-        f"$\\partial L / \\partial \\hat{{y}} = {tex(s['dL_dyhat'], 3)}$",
-        f"$\\delta = {f4(s['dL_dyhat'])} \\times {f4(s['slope_out'])} = {f4(s['delta2'])}$",
-        f"${tex(s['gW2'][0], 3)}$ and ${tex(s['gW2'][1], 3)}$",
-        f"$\\delta = {tex(s['delta1'][0], 3)}$ and $\\delta = {tex(s['delta1'][1], 3)}$",
-        f"${tex(g[0, 0], 3)}$ and ${tex(g[0, 1], 3)}$ for hidden neuron 1, ${tex(g[1, 0], 3)}$ and "
-        f"${tex(g[1, 1], 3)}$ for hidden neuron 2",
-        "(" + ", ".join(fmt(w, 2) for w in old) + ")",
-        *[f"{fmt(before, 2)} becomes {fmt(after, 3)}" for before, after in zip(old, new)],
-        f"has fallen from {fmt(s['loss'], 4)} to {fmt(s['new_loss'], 4)}",
-        f"the loss falls from {fmt(s['loss'], 4)} to {fmt(s['new_loss'], 4)}",  # the clip's alt text
-    ])
+    new = [
+        s["new_W1"][0, 0],
+        s["new_W1"][1, 0],
+        s["new_W1"][0, 1],
+        s["new_W1"][1, 1],
+        s["new_W2"][0, 0],
+        s["new_W2"][0, 1],
+    ]
+    assert_all_in(
+        text,
+        [
+            f"$z = {tex(s['z1'][0], 2)}$ and $z = {tex(s['z1'][1], 2)}$ and their answers ${tex(s['a1'][0], 2)}$ and "
+            f"${tex(s['a1'][1], 2)}$",
+            f"shows $z = {tex(s['z2'], 3)}$ and its answer ${tex(s['y_hat'], 2)}$ ({tex(s['y_hat'], 4)})",
+            f"shows $L = {f4(s['loss'])}$",
+            f"$\\partial L / \\partial \\hat{{y}} = {tex(s['dL_dyhat'], 3)}$",
+            f"$\\delta = {f4(s['dL_dyhat'])} \\times {f4(s['slope_out'])} = {f4(s['delta2'])}$",
+            f"${tex(s['gW2'][0], 3)}$ and ${tex(s['gW2'][1], 3)}$",
+            f"$\\delta = {tex(s['delta1'][0], 3)}$ and $\\delta = {tex(s['delta1'][1], 3)}$",
+            f"${tex(g[0, 0], 3)}$ and ${tex(g[0, 1], 3)}$ for hidden neuron 1, ${tex(g[1, 0], 3)}$ and "
+            f"${tex(g[1, 1], 3)}$ for hidden neuron 2",
+            "(" + ", ".join(fmt(w, 2) for w in old) + ")",
+            *[f"{fmt(before, 2)} becomes {fmt(after, 3)}" for before, after in zip(old, new)],
+            f"has fallen from {fmt(s['loss'], 4)} to {fmt(s['new_loss'], 4)}",
+            f"the loss falls from {fmt(s['loss'], 4)} to {fmt(s['new_loss'], 4)}",  # the clip's alt text
+        ],
+    )
 
 
 def test_diagram_alt_text():
@@ -196,13 +232,16 @@ def test_diagram_alt_text():
     def alt(v, digits=3):  # the alt text writes the settings as typed, with an ASCII minus
         return tex(v, digits, trim=True)
 
-    assert_all_in(text, [
-        f"x1 = {alt(x[0, 0])} and x2 = {alt(x[0, 1])}",
-        f"weights {alt(W1[0, 0])}, {alt(W1[1, 0])}, {alt(W1[0, 1])} and {alt(W1[1, 1])}",
-        f"z = {tex(H['z1'][0], 3)}, a = {tex(H['a1'][0], 3)} and z = {tex(H['z1'][1], 3)}, a = {tex(H['a1'][1], 3)}",
-        f"Arrows with weights {alt(W2[0, 0])} and {alt(W2[0, 1])}",
-        f"total z = {tex(H['z2'], 3)} and prediction {tex(H['y_hat'], 3)}",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"x1 = {alt(x[0, 0])} and x2 = {alt(x[0, 1])}",
+            f"weights {alt(W1[0, 0])}, {alt(W1[1, 0])}, {alt(W1[0, 1])} and {alt(W1[1, 1])}",
+            f"z = {tex(H['z1'][0], 3)}, a = {tex(H['a1'][0], 3)} and z = {tex(H['z1'][1], 3)}, a = {tex(H['a1'][1], 3)}",
+            f"Arrows with weights {alt(W2[0, 0])} and {alt(W2[0, 1])}",
+            f"total z = {tex(H['z2'], 3)} and prediction {tex(H['y_hat'], 3)}",
+        ],
+    )
 
 
 def test_code_blocks_type_the_story_settings():

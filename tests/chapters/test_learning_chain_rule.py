@@ -30,20 +30,23 @@ def test_machines():
     assert math.prod(slopes) == x.grad
     nudge = 0.001
     nudged = (2 * (story.X + nudge) + 3) ** 2
-    assert_all_in(text, [
-        f"Put in {n(x.data)}: A makes {n(u.data)}, B makes {n(v.data)}, C makes {n(L.data)}.",
-        f"${n(slopes[0])} \\times {n(slopes[1])} \\times {n(slopes[2])} = {n(x.grad)}$ times as much",
-        f"$u = {n(u.data)}$, $v = {n(v.data)}$, $L = {n(L.data)}$",
-        f"at the note $v = {n(v.data)}$ is ${n(v.grad)}$",
-        f"$x$? ${n(v.grad)} \\times {n(slopes[0])} = {n(x.grad)}$",
-        f"slope {n(2 * v.data)} at {n(v.data)} but slope {n(2 * u.data)} at {n(u.data)}",
-        f"$L = {fmt(2 * (story.X + nudge) + 3, 3)}^2 = {fmt(nudged, 6)}$",
-        f"grew by ${fmt(nudged - L.data, 6)}$",
-        # the figure's alt text and the math corner's worked example
-        f"x with value {n(x.data)} and grad {n(x.grad)}",
-        f"L with value {n(L.data)} and grad {n(L.grad)}",
-        f"$\\frac{{dL}}{{dx}} = 2v \\cdot 1 \\cdot 2 = {n(slopes[2])} \\times 1 \\times 2 = {n(x.grad)}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"Put in {n(x.data)}: A makes {n(u.data)}, B makes {n(v.data)}, C makes {n(L.data)}.",
+            f"${n(slopes[0])} \\times {n(slopes[1])} \\times {n(slopes[2])} = {n(x.grad)}$ times as much",
+            f"$u = {n(u.data)}$, $v = {n(v.data)}$, $L = {n(L.data)}$",
+            f"at the note $v = {n(v.data)}$ is ${n(v.grad)}$",
+            f"$x$? ${n(v.grad)} \\times {n(slopes[0])} = {n(x.grad)}$",
+            f"slope {n(2 * v.data)} at {n(v.data)} but slope {n(2 * u.data)} at {n(u.data)}",
+            f"$L = {fmt(2 * (story.X + nudge) + 3, 3)}^2 = {fmt(nudged, 6)}$",
+            f"grew by ${fmt(nudged - L.data, 6)}$",
+            # the figure's alt text and the math corner's worked example
+            f"x with value {n(x.data)} and grad {n(x.grad)}",
+            f"L with value {n(L.data)} and grad {n(L.grad)}",
+            f"$\\frac{{dL}}{{dx}} = 2v \\cdot 1 \\cdot 2 = {n(slopes[2])} \\times 1 \\times 2 = {n(x.grad)}$",
+        ],
+    )
 
 
 def test_a_number_used_twice():
@@ -53,13 +56,16 @@ def test_a_number_used_twice():
     assert sum(paths) == a.grad
     nudged = Value(story.A + 0.001)
     b_nudged = nudged * nudged + nudged * 4
-    assert_all_in(text, [
-        f"$b = a \\times a + 4 \\times a = {n(b.data)}$",
-        f"${n(paths[0])} + {n(paths[1])} = {n(a.grad)}$",
-        f"$a = {n(story.A + 0.001)}$ gives $b = {fmt(b_nudged.data, 6)}$",
-        f"the grad of a is {n(paths[0])} + {n(paths[1])} = {n(a.grad)}",
-        f"$\\frac{{db}}{{da}} = 2a + 4 = {n(paths[0])} + {n(paths[1])} = {n(a.grad)}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"$b = a \\times a + 4 \\times a = {n(b.data)}$",
+            f"${n(paths[0])} + {n(paths[1])} = {n(a.grad)}$",
+            f"$a = {n(story.A + 0.001)}$ gives $b = {fmt(b_nudged.data, 6)}$",
+            f"the grad of a is {n(paths[0])} + {n(paths[1])} = {n(a.grad)}",
+            f"$\\frac{{db}}{{da}} = 2a + 4 = {n(paths[0])} + {n(paths[1])} = {n(a.grad)}$",
+        ],
+    )
 
 
 def test_network_chain_and_joining_paths():
@@ -67,17 +73,21 @@ def test_network_chain_and_joining_paths():
     s = tiny_story()
     factors = [s["dL_dyhat"], s["slope_out"], s["W2"][0, 0], s["slope_hidden"][0], s["x"][0]]
     assert math.isclose(math.prod(factors), s["gW1"][0, 0], rel_tol=1e-12)
-    product = " \\times ".join([f"({tex(factors[0], 4)})", tex(factors[1], 4), tex(factors[2], 1),
-                                tex(factors[3], 4), fmt(factors[4], 0)])
+    product = " \\times ".join(
+        [f"({tex(factors[0], 4)})", tex(factors[1], 4), tex(factors[2], 1), tex(factors[3], 4), fmt(factors[4], 0)]
+    )
     # the input x1 reaches the loss through both hidden neurons: two contributions that add
     paths = [s["W1"][0, 0] * s["delta1"][0], s["W1"][1, 0] * s["delta1"][1]]
     x = torch.tensor([[1.0, 2.0]], dtype=torch.float64, requires_grad=True)
     net, _, y = tiny_network()
     torch.nn.functional.mse_loss(from_numpy(net)(x), torch.tensor(y)).backward()
     assert math.isclose(x.grad[0, 0].item(), sum(paths), rel_tol=1e-12)
-    assert_all_in(text, [
-        f"&= {product} = {tex(math.prod(factors), 4)} . \\end{{aligned}}",
-        f"Their contributions are ${tex(paths[0], 4)}$ (through hidden neuron 1) and "
-        f"${tex(paths[1], 4, sign=True)}$ (through hidden neuron 2)",
-        f"their sum, ${tex(sum(paths), 4)}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"&= {product} = {tex(math.prod(factors), 4)} . \\end{{aligned}}",
+            f"Their contributions are ${tex(paths[0], 4)}$ (through hidden neuron 1) and "
+            f"${tex(paths[1], 4, sign=True)}$ (through hidden neuron 2)",
+            f"their sum, ${tex(sum(paths), 4)}$",
+        ],
+    )

@@ -40,33 +40,36 @@ def test_step_by_step():
     text = page_text(PAGE)
     net, x, y = tiny_network()
     (w11, w12), (w21, w22) = net.weights[0]
-    (v1, v2), = net.weights[1]
+    ((v1, v2),) = net.weights[1]
     b1, b2 = net.biases
     s = forward_steps(net, x)
     z1, a1, z2, y_hat = s["z1"][0], s["a1"][0], s["z2"][0, 0], s["y_hat"][0, 0]
     products = net.weights[1][0] * a1
     miss = y_hat - y[0, 0]
     loss = net.loss(x, y)
-    assert np.isclose(loss, miss ** 2)
+    assert np.isclose(loss, miss**2)
     n_params = sum(W.size + b.size for W, b in zip(net.weights, net.biases))
-    assert_all_in(text, [
-        f"hidden neuron 1: weights ${num(w11)}$ and ${num(w12)}$, bias ${num(b1[0])}$",
-        f"hidden neuron 2: weights ${num(w21)}$ and ${num(w22)}$, bias ${num(b1[1])}$",
-        f"output neuron: weights ${num(v1)}$ and ${num(v2)}$ (for hidden neurons 1 and 2), bias ${num(b2[0])}$",
-        f"The input is $x_1 = {num(x[0, 0])}$, $x_2 = {num(x[0, 1])}$, and the right answer for it is "
-        f"$y = {num(y[0, 0])}$",
-        f"$0.4 \\times 1 + (-0.2) \\times 2 + 0.1 = {num(z1[0])}$",
-        f"$0.3 \\times 1 + 0.6 \\times 2 + (-0.3) = {num(z1[1])}$",
-        f"$\\sigma({num(z1[0])}) = 1 / (1 + e^{{-{num(z1[0])}}}) = 1 / (1 + {f3(np.exp(-z1[0]))}) = {f3(a1[0])}$",
-        f"$\\sigma({num(z1[1])}) = 1 / (1 + {f3(np.exp(-z1[1]))}) = {f3(a1[1])}$",
-        f"$0.5 \\times {f3(a1[0])} + (-0.4) \\times {f3(a1[1])} + 0.2 = {f3(products[0])} - "
-        f"{f3(-products[1])} + 0.2 = {f3(z2)}$",
-        f"$\\hat{{y}} = \\sigma({f3(z2)}) = {f3(y_hat)}$",
-        f"${f3(y_hat)} - 1 = {f3(miss)}$",
-        f"$({f3(miss)})^2 = {f3(loss)}$",
-        f"the answer is ${f3(y_hat)}$, not yet close to the {num(y[0, 0])}",
-        f"for each of the {n_params} weights and biases",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"hidden neuron 1: weights ${num(w11)}$ and ${num(w12)}$, bias ${num(b1[0])}$",
+            f"hidden neuron 2: weights ${num(w21)}$ and ${num(w22)}$, bias ${num(b1[1])}$",
+            f"output neuron: weights ${num(v1)}$ and ${num(v2)}$ (for hidden neurons 1 and 2), bias ${num(b2[0])}$",
+            f"The input is $x_1 = {num(x[0, 0])}$, $x_2 = {num(x[0, 1])}$, and the right answer for it is "
+            f"$y = {num(y[0, 0])}$",
+            f"$0.4 \\times 1 + (-0.2) \\times 2 + 0.1 = {num(z1[0])}$",
+            f"$0.3 \\times 1 + 0.6 \\times 2 + (-0.3) = {num(z1[1])}$",
+            f"$\\sigma({num(z1[0])}) = 1 / (1 + e^{{-{num(z1[0])}}}) = 1 / (1 + {f3(np.exp(-z1[0]))}) = {f3(a1[0])}$",
+            f"$\\sigma({num(z1[1])}) = 1 / (1 + {f3(np.exp(-z1[1]))}) = {f3(a1[1])}$",
+            f"$0.5 \\times {f3(a1[0])} + (-0.4) \\times {f3(a1[1])} + 0.2 = {f3(products[0])} - "
+            f"{f3(-products[1])} + 0.2 = {f3(z2)}$",
+            f"$\\hat{{y}} = \\sigma({f3(z2)}) = {f3(y_hat)}$",
+            f"${f3(y_hat)} - 1 = {f3(miss)}$",
+            f"$({f3(miss)})^2 = {f3(loss)}$",
+            f"the answer is ${f3(y_hat)}$, not yet close to the {num(y[0, 0])}",
+            f"for each of the {n_params} weights and biases",
+        ],
+    )
 
 
 def test_math_corner_and_alt_text():
@@ -97,17 +100,20 @@ def test_math_corner_and_alt_text():
     for symbol, value in rows:  # | symbol | meaning | value |
         row = re.escape(f"| ${symbol}$ |") + r"[^|]*" + re.escape(f"| {value} |")
         assert re.search(row, text), f"no table row {symbol} ... {value}"
-    assert_all_in(text, [
-        f"\\mathbf{{z}}_1 = {pmatrix(W1)} {column(x[0])} + {column(b1)} = {column(z1)}, \\quad "
-        f"\\mathbf{{a}}_1 = \\begin{{pmatrix}} {f3(a1[0])} \\\\ {f3(a1[1])} \\end{{pmatrix}}, \\quad "
-        f"z_2 = {f3(z2)}, \\quad \\hat{{y}} = {f3(y_hat)}, \\quad L = {f3(loss)}",
-        f"$\\mathbf{{z}}_1 = {pair(z1)[1:-1]}$, $\\mathbf{{a}}_1 = {pair(a1, f3)[1:-1]}$, "
-        f"$z_2 = {f3(z2)}$, $\\hat{{y}} = {f3(y_hat)}$, $L = {f3(loss)}$",
-        # the alt text of tiny-network-diagram, which the figure draws from the same numbers
-        f"z = {fmt(z1[0], 3)}, a = {fmt(a1[0], 3)} and z = {fmt(z1[1], 3)}, a = {fmt(a1[1], 3)}, with biases "
-        f"{num(b1[0])} and {num(b1[1])}",
-        f"total z = {fmt(z2, 3)} and prediction {fmt(y_hat, 3)}",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"\\mathbf{{z}}_1 = {pmatrix(W1)} {column(x[0])} + {column(b1)} = {column(z1)}, \\quad "
+            f"\\mathbf{{a}}_1 = \\begin{{pmatrix}} {f3(a1[0])} \\\\ {f3(a1[1])} \\end{{pmatrix}}, \\quad "
+            f"z_2 = {f3(z2)}, \\quad \\hat{{y}} = {f3(y_hat)}, \\quad L = {f3(loss)}",
+            f"$\\mathbf{{z}}_1 = {pair(z1)[1:-1]}$, $\\mathbf{{a}}_1 = {pair(a1, f3)[1:-1]}$, "
+            f"$z_2 = {f3(z2)}$, $\\hat{{y}} = {f3(y_hat)}$, $L = {f3(loss)}$",
+            # the alt text of tiny-network-diagram, which the figure draws from the same numbers
+            f"z = {fmt(z1[0], 3)}, a = {fmt(a1[0], 3)} and z = {fmt(z1[1], 3)}, a = {fmt(a1[1], 3)}, with biases "
+            f"{num(b1[0])} and {num(b1[1])}",
+            f"total z = {fmt(z2, 3)} and prediction {fmt(y_hat, 3)}",
+        ],
+    )
 
 
 def test_exercises():
@@ -117,10 +123,13 @@ def test_exercises():
     z1, a1, z2, y_hat = s["z1"][0], s["a1"][0], s["z2"][0, 0], s["y_hat"][0, 0]
     assert np.allclose(z1, net.biases[0])
     y_hat_1 = net.forward(x)[0, 0]
-    assert_all_in(text, [
-        f"the hidden totals are just the biases, ${num(z1[0])}$ and ${num(z1[1])}$",
-        f"$\\sigma({num(z1[0])}) = {f3(a1[0])}$ and $\\sigma({num(z1[1])}) = {f3(a1[1])}$",
-        f"$0.5 \\times {f3(a1[0])} - 0.4 \\times {f3(a1[1])} + 0.2 = {f3(z2)}$",
-        f"$\\sigma({f3(z2)}) = {f3(y_hat)}$",
-        f"$({f3(y_hat_1)} - 0)^2 = {f3(net.loss(x, [[0.0]]))}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"the hidden totals are just the biases, ${num(z1[0])}$ and ${num(z1[1])}$",
+            f"$\\sigma({num(z1[0])}) = {f3(a1[0])}$ and $\\sigma({num(z1[1])}) = {f3(a1[1])}$",
+            f"$0.5 \\times {f3(a1[0])} - 0.4 \\times {f3(a1[1])} + 0.2 = {f3(z2)}$",
+            f"$\\sigma({f3(z2)}) = {f3(y_hat)}$",
+            f"$({f3(y_hat_1)} - 0)^2 = {f3(net.loss(x, [[0.0]]))}$",
+        ],
+    )

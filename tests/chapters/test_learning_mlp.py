@@ -34,18 +34,29 @@ def test_robot_team():
     a10, b10, boss10 = robot_a.total(X[2:3])[0], robot_b.total(X[2:3])[0], boss_totals[2]
     a11, b11 = robot_a.total(X[3:4])[0], robot_b.total(X[3:4])[0]
     assert a10 >= 0 > b10 and boss10 >= 0 > boss_totals[3]
-    assert_all_in(text, [
-        f"$1 + 0 - 0.5 = {num(a10)} \\ge 0$: YES",
-        f"$1 + 0 - 1.5 = {num(b10)} < 0$: NO",
-        f"$1 - 0 - 0.5 = {num(boss10)} \\ge 0$: light ON",
-        f"A's total is ${num(a11)}$ (YES), B's is ${num(b11)}$ (YES)",
-        f"the boss gets $1 - 1 - 0.5 = {num(boss_totals[3])} < 0$: light OFF",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"$1 + 0 - 0.5 = {num(a10)} \\ge 0$: YES",
+            f"$1 + 0 - 1.5 = {num(b10)} < 0$: NO",
+            f"$1 - 0 - 0.5 = {num(boss10)} \\ge 0$: light ON",
+            f"A's total is ${num(a11)}$ (YES), B's is ${num(b11)}$ (YES)",
+            f"the boss gets $1 - 1 - 0.5 = {num(boss_totals[3])} < 0$: light OFF",
+        ],
+    )
     # the math corner's table, row by row
-    rows = [f"| $({x[0]}, {x[1]})$ | ${num(ta)}$ | {h1} | ${num(tb)}$ | {h2} | ${num(tboss)}$ | {out} |"
-            for x, ta, h1, tb, h2, tboss, out in zip(X.astype(int), robot_a.total(X), hidden[:, 0],
-                                                      robot_b.total(X), hidden[:, 1], boss_totals,
-                                                      boss.predict(hidden))]
+    rows = [
+        f"| $({x[0]}, {x[1]})$ | ${num(ta)}$ | {h1} | ${num(tb)}$ | {h2} | ${num(tboss)}$ | {out} |"
+        for x, ta, h1, tb, h2, tboss, out in zip(
+            X.astype(int),
+            robot_a.total(X),
+            hidden[:, 0],
+            robot_b.total(X),
+            hidden[:, 1],
+            boss_totals,
+            boss.predict(hidden),
+        )
+    ]
     pairs = ", ".join(f"$({a}, {b})$" for a, b in hidden[:3]) + f" and $({hidden[3, 0]}, {hidden[3, 1]})$"
     assert_all_in(text, rows + [pairs])
 
@@ -63,10 +74,13 @@ def test_trained_xor_network():
     # the output neuron: yes from neuron 2 counts for, yes from neuron 1 against
     v1, v2 = net.weights[1][0]
     assert v1 < 0 < v2
-    assert_all_in(text, [
-        f"says \"yes\" ({fmt(neither[0], 3)}) only when *neither* switch is up",
-        f"unless *both* are up ({fmt(not_both[3], 3)} for both up)",
-    ])
+    assert_all_in(
+        text,
+        [
+            f'says "yes" ({fmt(neither[0], 3)}) only when *neither* switch is up',
+            f"unless *both* are up ({fmt(not_both[3], 3)} for both up)",
+        ],
+    )
 
 
 def test_xor_starts():
@@ -84,11 +98,14 @@ def test_xor_starts():
     small = sum(learns(2, seed) for seed in range(starts))
     wider = sum(learns(4, seed) for seed in range(starts))
     assert 0 < small < starts
-    assert_all_in(text, [
-        f"from {starts} different random starts, our 2-2-1 XOR network ({xor.EPOCHS} epochs, learning rate "
-        f"{fmt(xor.LR, 1)}) learns XOR from {small} and gets stuck with a wrong answer from {starts - small}",
-        f"a 2-4-1 network learns it from all {wider} starts",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"from {starts} different random starts, our 2-2-1 XOR network ({xor.EPOCHS} epochs, learning rate "
+            f"{fmt(xor.LR, 1)}) learns XOR from {small} and gets stuck with a wrong answer from {starts - small}",
+            f"a 2-4-1 network learns it from all {wider} starts",
+        ],
+    )
     assert wider == starts
 
 
@@ -121,12 +138,15 @@ def test_students_numbers():
     new = np.array([[6.0, 8.0, 90], [7.0, 5.0, 95]]) / np.array(student_story.SCALE)
     first, second = net.predict(new)[:, 0]
     assert first >= 0.5 > second
-    assert_all_in(text, [
-        f"gets all {right_learn} students it learned from right, and all {right_test} it never saw",
-        f"the first new student {fmt(first, 3)}, a confident \"pass\", and the second {fmt(second, 3)}, a \"fail\"",
-        f"has {len(y)} students",
-        f"We keep the last {len(y) - n} students aside and train on the first {n}",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"gets all {right_learn} students it learned from right, and all {right_test} it never saw",
+            f'the first new student {fmt(first, 3)}, a confident "pass", and the second {fmt(second, 3)}, a "fail"',
+            f"has {len(y)} students",
+            f"We keep the last {len(y) - n} students aside and train on the first {n}",
+        ],
+    )
 
 
 def test_code_blocks_type_the_story_settings():

@@ -23,17 +23,20 @@ def test_best_case_numbers():
     text = page_text(PAGE)
     best = float(sigmoid_grad(0.0))
     s0 = float(sigmoid(0.0))
-    ten, nine = best ** 10, best ** 9
+    ten, nine = best**10, best**9
     part = -math.ceil(math.log10(ten))  # 0.25^10 < 10^-6 < 0.25^9
-    assert 10.0 ** -part < nine
-    assert_all_in(text, [
-        f"$0.25^{{10}}$ is less than one {PARTS[part]}",
-        f"$0.25^{{10}} = {fmt(ten, 8)}$",
-        f"$0.25^9 = {fmt(nine, 7)}$",
-        f"$\\left(\\frac{{1}}{{4}}\\right)^{{10}} = {fmt(ten, 11)}$",
-        f"$1.5^{{10}} = {fmt(1.5 ** 10, 1)}$",
-        f"${tex(s0, 1)} \\times {tex(1 - s0, 1)} = {tex(best, 2)}$",
-    ])
+    assert 10.0**-part < nine
+    assert_all_in(
+        text,
+        [
+            f"$0.25^{{10}}$ is less than one {PARTS[part]}",
+            f"$0.25^{{10}} = {fmt(ten, 8)}$",
+            f"$0.25^9 = {fmt(nine, 7)}$",
+            f"$\\left(\\frac{{1}}{{4}}\\right)^{{10}} = {fmt(ten, 11)}$",
+            f"$1.5^{{10}} = {fmt(1.5**10, 1)}$",
+            f"${tex(s0, 1)} \\times {tex(1 - s0, 1)} = {tex(best, 2)}$",
+        ],
+    )
 
 
 def test_neuron_chains():
@@ -44,16 +47,19 @@ def test_neuron_chains():
     assert math.isclose(grads[0], math.prod(slopes), rel_tol=1e-12)
     relu_slopes, relu_grads = neuron_chain("relu", depth, x=story.CHAIN_INPUTS["relu"])
     assert relu_slopes == [1.0] * depth and relu_grads == [1.0] * (depth + 1)
-    assert_all_in(text, [
-        f"${tex_power(grads[0])}$",
-        f"slopes from about ${tex(min(slopes[1:]), 3)}$ to ${tex(max(slopes[1:]), 3)}$",
-        # the animation's list: each factor and value as the clip writes them
-        f"its gradient drops to {fmt(slopes[-1], 3)}",
-        f"falls to {fmt(grads[6 + 2], 3)}, {fmt(grads[6 + 1], 3)}, ${tex_power(grads[6])}$",
-        f"its biggest possible, {fmt(slopes[0], 3)}",
-        f"gradient is ${tex_power(grads[0])}$, the ReLU chain's",
-        f"shrinks to {fmt(grads[0], 8)}",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"${tex_power(grads[0])}$",
+            f"slopes from about ${tex(min(slopes[1:]), 3)}$ to ${tex(max(slopes[1:]), 3)}$",
+            # the animation's list: each factor and value as the clip writes them
+            f"its gradient drops to {fmt(slopes[-1], 3)}",
+            f"falls to {fmt(grads[6 + 2], 3)}, {fmt(grads[6 + 1], 3)}, ${tex_power(grads[6])}$",
+            f"its biggest possible, {fmt(slopes[0], 3)}",
+            f"gradient is ${tex_power(grads[0])}$, the ReLU chain's",
+            f"shrinks to {fmt(grads[0], 8)}",
+        ],
+    )
 
 
 def torch_sizes(activation, init, depth=10):
@@ -106,7 +112,10 @@ def test_network_shape():
     net, X, y = deep_network("relu", story.GOOD_INIT["relu"])
     hidden = net.layer_sizes[1:-1]
     assert len(set(hidden)) == 1
-    assert_all_in(text, [
-        f"Now {len(hidden)} hidden layers of {hidden[0]} neurons each, with random starting weights, "
-        f"{X.shape[0]} random examples",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"Now {len(hidden)} hidden layers of {hidden[0]} neurons each, with random starting weights, "
+            f"{X.shape[0]} random examples",
+        ],
+    )

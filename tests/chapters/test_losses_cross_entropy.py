@@ -21,12 +21,14 @@ def test_the_surprise_table():
     chances = [0.7, 0.5, 0.25, 0.1, 0.01]
     certain = losses.cross_entropy_from_logits(0, [0.0])  # one class: probability 1
     rows = [f"| 100% | {fmt(certain, 0)} |"] + [
-        f"| {fmt(100 * p, 0)}% | {fmt(losses.sparse_categorical_cross_entropy(0, [p, 1 - p]), 2)} |" for p in chances]
+        f"| {fmt(100 * p, 0)}% | {fmt(losses.sparse_categorical_cross_entropy(0, [p, 1 - p]), 2)} |" for p in chances
+    ]
     halving = losses.binary_cross_entropy([1.0], [0.25]) - losses.binary_cross_entropy([1.0], [0.5])
     assert math.isclose(halving, math.log(2), rel_tol=1e-12)
     # only the chance given to the truth counts
     assert losses.categorical_cross_entropy([1, 0, 0], [0.7, 0.2, 0.1]) == losses.categorical_cross_entropy(
-        [1, 0, 0], [0.7, 0.0, 0.3])
+        [1, 0, 0], [0.7, 0.0, 0.3]
+    )
     assert_all_in(text, rows + [f"goes up by the same amount, {fmt(halving, 2)}"])
 
 
@@ -36,12 +38,15 @@ def test_the_steps_from_logits():
     p = softmax(z)
     loss = losses.cross_entropy_from_logits(0, z)
     assert math.isclose(-math.log(round(p[0], 3)), loss, abs_tol=5e-4)  # -log 0.659 rounds to the same
-    assert_all_in(text, [
-        f"{fmt(z[0], 1)} for apple, {fmt(z[1], 1)} for pear and {fmt(z[2], 1)} for banana",
-        f"That gives {fmt(p[0], 3)}, {fmt(p[1], 3)} and {fmt(p[2], 3)}, which add up to {fmt(p.sum(), 0)}",
-        f"only apple's probability, {fmt(p[0], 3)}, matters",
-        f"$-\\log {tex(p[0], 3)} = {tex(loss, 3)}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"{fmt(z[0], 1)} for apple, {fmt(z[1], 1)} for pear and {fmt(z[2], 1)} for banana",
+            f"That gives {fmt(p[0], 3)}, {fmt(p[1], 3)} and {fmt(p[2], 3)}, which add up to {fmt(p.sum(), 0)}",
+            f"only apple's probability, {fmt(p[0], 3)}, matters",
+            f"$-\\log {tex(p[0], 3)} = {tex(loss, 3)}$",
+        ],
+    )
 
 
 def test_three_formats_one_number():
@@ -52,8 +57,9 @@ def test_three_formats_one_number():
     sparse = losses.sparse_categorical_cross_entropy([0], [[p, 1 - p]])
     assert math.isclose(binary, categorical, rel_tol=1e-15) and math.isclose(binary, sparse, rel_tol=1e-15)
     said = math.exp(-binary)  # the probability whose minus log all three formats give
-    assert_all_in(text, [f"The robot says {fmt(100 * said, 0)}% apple",
-                         f"Three formats, one number: $-\\log {tex(said, 1)}$."])
+    assert_all_in(
+        text, [f"The robot says {fmt(100 * said, 0)}% apple", f"Three formats, one number: $-\\log {tex(said, 1)}$."]
+    )
 
 
 def test_the_animation_description():
@@ -67,37 +73,43 @@ def test_the_animation_description():
     moves = [story.CLIP_LR * abs(v) for v in g]
     later = [fmt(s["loss"], 2) for s in steps[1:]]
     assert [s["loss"] for s in steps] == sorted((s["loss"] for s in steps), reverse=True)
-    assert_all_in(text, [
-        ", ".join(f"{name} {fmt(score, 2)}" for name, score in scores.items()),
-        f"{fmt(exps[0], 2)}, {fmt(exps[1], 2)} and {fmt(exps[2], 2)}",
-        f"divided by their total, {fmt(total, 2)}",
-        f"{fmt(probabilities[0], 2)}, {fmt(probabilities[1], 2)} and {fmt(probabilities[2], 2)}, which add up to 1",
-        f"$p(\\text{{apple}}) = {tex(probabilities[0], 3)}$",
-        f"The loss is $-\\log p = {tex(loss, 2)}$",
-        f"${tex(g[0], 3, sign=True)}$, ${tex(g[1], 3, sign=True)}$ and ${tex(g[2], 3, sign=True)}$",
-        f"A training step with learning rate {fmt(story.CLIP_LR, 0)}",
-        f"apple's up by {fmt(moves[0], 3)}, pear's down by {fmt(moves[1], 3)}, banana's down by {fmt(moves[2], 3)}",
-        "The scores become " + f"{fmt(second['scores'][0], 2)}, {fmt(second['scores'][1], 2)} and "
-        f"{fmt(second['scores'][2], 2)}, so $p(\\text{{apple}}) = {tex(second['probabilities'][0], 3)}$ and the "
-        f"loss is {later[0]}",
-        f"the loss falls to {later[1]}, then {later[2]} ($p(\\text{{apple}}) = {tex(last['probabilities'][0], 3)}$)",
-        # the clip's alt text
-        f"the apple's probability of {fmt(probabilities[0], 3)} gives a loss of {fmt(loss, 2)}",
-        f"The gradient at the scores, {fmt(g[0], 3, sign=True)}, {fmt(g[1], 3, sign=True)} and "
-        f"{fmt(g[2], 3, sign=True)}",
-        f"over {number_word(story.CLIP_STEPS)} steps the loss falls to {later[0]}, {later[1]} and {later[2]}",
-    ])
+    assert_all_in(
+        text,
+        [
+            ", ".join(f"{name} {fmt(score, 2)}" for name, score in scores.items()),
+            f"{fmt(exps[0], 2)}, {fmt(exps[1], 2)} and {fmt(exps[2], 2)}",
+            f"divided by their total, {fmt(total, 2)}",
+            f"{fmt(probabilities[0], 2)}, {fmt(probabilities[1], 2)} and {fmt(probabilities[2], 2)}, which add up to 1",
+            f"$p(\\text{{apple}}) = {tex(probabilities[0], 3)}$",
+            f"The loss is $-\\log p = {tex(loss, 2)}$",
+            f"${tex(g[0], 3, sign=True)}$, ${tex(g[1], 3, sign=True)}$ and ${tex(g[2], 3, sign=True)}$",
+            f"A training step with learning rate {fmt(story.CLIP_LR, 0)}",
+            f"apple's up by {fmt(moves[0], 3)}, pear's down by {fmt(moves[1], 3)}, banana's down by {fmt(moves[2], 3)}",
+            "The scores become " + f"{fmt(second['scores'][0], 2)}, {fmt(second['scores'][1], 2)} and "
+            f"{fmt(second['scores'][2], 2)}, so $p(\\text{{apple}}) = {tex(second['probabilities'][0], 3)}$ and the "
+            f"loss is {later[0]}",
+            f"the loss falls to {later[1]}, then {later[2]} ($p(\\text{{apple}}) = {tex(last['probabilities'][0], 3)}$)",
+            # the clip's alt text
+            f"the apple's probability of {fmt(probabilities[0], 3)} gives a loss of {fmt(loss, 2)}",
+            f"The gradient at the scores, {fmt(g[0], 3, sign=True)}, {fmt(g[1], 3, sign=True)} and "
+            f"{fmt(g[2], 3, sign=True)}",
+            f"over {number_word(story.CLIP_STEPS)} steps the loss falls to {later[0]}, {later[1]} and {later[2]}",
+        ],
+    )
 
 
 def test_the_bce_figure_text():
     text = page_text(PAGE)
     right = losses.binary_cross_entropy([1.0], [story.SURE])
     wrong = losses.binary_cross_entropy([0.0], [story.SURE])
-    assert_all_in(text, [
-        f"Saying {fmt(100 * story.SURE, 0)}% yes costs {fmt(right, 3)} when the answer is yes and {fmt(wrong, 3)} "
-        "when it is no",
-        f"give a loss of {fmt(right, 3)} when the truth is yes and {fmt(wrong, 3)} when it is no",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"Saying {fmt(100 * story.SURE, 0)}% yes costs {fmt(right, 3)} when the answer is yes and {fmt(wrong, 3)} "
+            "when it is no",
+            f"give a loss of {fmt(right, 3)} when the truth is yes and {fmt(wrong, 3)} when it is no",
+        ],
+    )
 
 
 def test_the_math_corner_example():
@@ -110,12 +122,15 @@ def test_the_math_corner_example():
     p = softmax(z)
     assert abs(grad.sum()) < 1e-15
     assert math.isinf(math.exp(700) * math.exp(100))  # e^800 is too big for a float
-    assert_all_in(text, [
-        f"$\\log(e^{{{tex(z[0], 1)}}} + e^{{{tex(z[1], 1)}}} + e^{{{tex(z[2], 1)}}}) = {tex(log_sum_exp, 3)}$",
-        f"the loss is ${tex(log_sum_exp, 3)} - {tex(z[0], 1)} = {tex(loss, 3)}$",
-        f"${tex(p[0], 3)} - 1 = {tex(grad[0], 3)}$ for apple and ${tex(grad[1], 3)}$ and ${tex(grad[2], 3)}$",
-        f"They add up to {fmt(abs(grad.sum()), 0)}.",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"$\\log(e^{{{tex(z[0], 1)}}} + e^{{{tex(z[1], 1)}}} + e^{{{tex(z[2], 1)}}}) = {tex(log_sum_exp, 3)}$",
+            f"the loss is ${tex(log_sum_exp, 3)} - {tex(z[0], 1)} = {tex(loss, 3)}$",
+            f"${tex(p[0], 3)} - 1 = {tex(grad[0], 3)}$ for apple and ${tex(grad[1], 3)}$ and ${tex(grad[2], 3)}$",
+            f"They add up to {fmt(abs(grad.sum()), 0)}.",
+        ],
+    )
 
 
 def test_the_pitfall_numbers():
@@ -141,19 +156,22 @@ def test_the_pitfall_numbers():
     capped = losses.sparse_categorical_cross_entropy(0, softmax([0.0, 800.0]))
     assert math.isclose(capped, -math.log(losses.EPS), rel_tol=1e-12)
     eps = f"10^{{{round(math.log10(losses.EPS))}}}"
-    assert_all_in(text, [
-        # swapped one-hot arguments in F.cross_entropy
-        f"returns {fmt(F.cross_entropy(row, scores).item(), 4)} instead of the right "
-        f"{fmt(losses.cross_entropy_from_logits([0], scores.numpy()), 3)}",
-        f"squashes 0.7 down to {fmt(twice, 3)}",
-        f"answer scores {fmt(perfect, 4)} instead of 0",
-        f"the probability {fmt(p, 3)} from the logit 2.0 would score {fmt(wrong, 4)} instead of the right "
-        f"{fmt(right, 4)}",
-        f"The true loss is {fmt(true_loss, 0)} (to far more digits",
-        f"caps the loss at {fmt(capped, 2)} per example",
-        f"at least ${eps}$ (and at most $1 - {eps}$)",
-        f"ours: at least ${eps}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            # swapped one-hot arguments in F.cross_entropy
+            f"returns {fmt(F.cross_entropy(row, scores).item(), 4)} instead of the right "
+            f"{fmt(losses.cross_entropy_from_logits([0], scores.numpy()), 3)}",
+            f"squashes 0.7 down to {fmt(twice, 3)}",
+            f"answer scores {fmt(perfect, 4)} instead of 0",
+            f"the probability {fmt(p, 3)} from the logit 2.0 would score {fmt(wrong, 4)} instead of the right "
+            f"{fmt(right, 4)}",
+            f"The true loss is {fmt(true_loss, 0)} (to far more digits",
+            f"caps the loss at {fmt(capped, 2)} per example",
+            f"at least ${eps}$ (and at most $1 - {eps}$)",
+            f"ours: at least ${eps}$",
+        ],
+    )
 
 
 def test_why_not_mse():
@@ -162,13 +180,16 @@ def test_why_not_mse():
     p = float(sigmoid(z))
     cross_entropy_slope = p - 1.0  # sigma(z) - y
     mse_slope = float(losses.mse_grad([1.0], [p])[0] * sigmoid_grad(z))
-    assert_all_in(text, [
-        f"a probability of {fmt(p, 4)}: very sure",
-        f"feeble {fmt(mse_slope, 4)}",
-        f"$\\sigma(z) - y = {tex(cross_entropy_slope, 4)}$",
-        f"putting 1% on the truth costs {fmt(losses.binary_cross_entropy([1.0], [0.01]), 2)}",
-        f"can never be more than {fmt(losses.mse([1.0], [0.0]), 0)}",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"a probability of {fmt(p, 4)}: very sure",
+            f"feeble {fmt(mse_slope, 4)}",
+            f"$\\sigma(z) - y = {tex(cross_entropy_slope, 4)}$",
+            f"putting 1% on the truth costs {fmt(losses.binary_cross_entropy([1.0], [0.01]), 2)}",
+            f"can never be more than {fmt(losses.mse([1.0], [0.0]), 0)}",
+        ],
+    )
 
 
 def test_the_exercises_answers():
@@ -179,7 +200,10 @@ def test_the_exercises_answers():
     buggy = F.cross_entropy(torch.softmax(logits, dim=1), labels).item()
     fixed = losses.cross_entropy_from_logits([2], logits.numpy())
     assert buggy < fixed  # the page: the wrong number is even *smaller*
-    assert_all_in(text, [
-        f"$-\\log 0.3 \\approx {tex(value, 3)}$",
-        f"reports {fmt(buggy, 4)}; the right loss is {fmt(fixed, 4)}",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"$-\\log 0.3 \\approx {tex(value, 3)}$",
+            f"reports {fmt(buggy, 4)}; the right loss is {fmt(fixed, 4)}",
+        ],
+    )

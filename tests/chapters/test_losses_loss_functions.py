@@ -24,11 +24,14 @@ def listed(values, write):
 def test_the_page_states_the_story_melons():
     text = page_text(PAGE)
     off = BAD_GUESSES[3] - MELONS[3]
-    assert_all_in(text, [
-        f"true weights $y$ are {listed(MELONS, lambda v: fmt(v, 1))} kg",
-        f"$\\hat{{y}}$ = {listed(GUESSES, lambda v: fmt(v, 1))} kg",
-        f"guesses {fmt(BAD_GUESSES[3], 1)} kg for the last melon, {fmt(off, 0)} kg too heavy",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"true weights $y$ are {listed(MELONS, lambda v: fmt(v, 1))} kg",
+            f"$\\hat{{y}}$ = {listed(GUESSES, lambda v: fmt(v, 1))} kg",
+            f"guesses {fmt(BAD_GUESSES[3], 1)} kg for the last melon, {fmt(off, 0)} kg too heavy",
+        ],
+    )
 
 
 def test_the_coin_rules():
@@ -39,25 +42,35 @@ def test_the_coin_rules():
     # one miss of 10 costs as much as how many misses of 1?
     misses = int(b10 / losses.mse([0.0], [1.0]))
     assert losses.mse([0.0] * misses, [1.0] * misses) * misses == b10
-    assert_all_in(text, [
-        f"off by 10 kg costs {fmt(a10, 0)} coins",
-        f"off by 10 kg costs 10 × 10 = {fmt(b10, 0)} coins",
-        f"one miss of 10 kg costs as much as {number_word(misses)} misses of 1 kg",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"off by 10 kg costs {fmt(a10, 0)} coins",
+            f"off by 10 kg costs 10 × 10 = {fmt(b10, 0)} coins",
+            f"one miss of 10 kg costs as much as {number_word(misses)} misses of 1 kg",
+        ],
+    )
 
 
 def test_the_steps():
     text = page_text(PAGE)
     errors = np.subtract(GUESSES, MELONS)
     signed = [f"${tex(e, 1, sign=True, trim=True) if e else '0'}$" for e in errors]
-    assert_all_in(text, [
-        f"guess minus truth: {', '.join(signed[:3])} and {signed[3]}",
-        f"$(0.5 - 0.5 + 0 + 1) / 4 = {num(errors.mean())}$",
-        f"$(0.5 + 0.5 + 0 + 1) / 4 = {num(losses.mae(MELONS, GUESSES))}$ kg",
-        "$" + "$, $".join(f"{'(' + tex(e, 1, trim=True) + ')' if e < 0 else tex(e, 1, trim=True)}^2 = "
-                          f"{num(e ** 2)}" for e in errors[:3]) + f"$ and $1^2 = {num(errors[3] ** 2)}$",
-        f"$(0.25 + 0.25 + 0 + 1) / 4 = {num(losses.mse(MELONS, GUESSES), 3)}$",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"guess minus truth: {', '.join(signed[:3])} and {signed[3]}",
+            f"$(0.5 - 0.5 + 0 + 1) / 4 = {num(errors.mean())}$",
+            f"$(0.5 + 0.5 + 0 + 1) / 4 = {num(losses.mae(MELONS, GUESSES))}$ kg",
+            "$"
+            + "$, $".join(
+                f"{'(' + tex(e, 1, trim=True) + ')' if e < 0 else tex(e, 1, trim=True)}^2 = {num(e**2)}"
+                for e in errors[:3]
+            )
+            + f"$ and $1^2 = {num(errors[3] ** 2)}$",
+            f"$(0.25 + 0.25 + 0 + 1) / 4 = {num(losses.mse(MELONS, GUESSES), 3)}$",
+        ],
+    )
 
 
 def test_the_bad_guess():
@@ -65,16 +78,19 @@ def test_the_bad_guess():
     mae_before, mae_after = losses.mae(MELONS, GUESSES), losses.mae(MELONS, BAD_GUESSES)
     mse_before, mse_after = losses.mse(MELONS, GUESSES), losses.mse(MELONS, BAD_GUESSES)
     squared = np.subtract(BAD_GUESSES, MELONS) ** 2
-    assert_all_in(text, [
-        f"$(0.5 + 0.5 + 0 + 10) / 4 = {num(mae_after)}$: {num(mae_after / mae_before, 1)} times",
-        f"$(0.25 + 0.25 + 0 + 100) / 4 = {num(mse_after, 3)}$: {num(mse_after / mse_before, 1)} times bigger",
-        f"it still grew {num(mae_after / mae_before, 1)} times",
-        f"makes up {fmt(squared[3], 1, trim=True)} of the {fmt(squared.sum(), 1, trim=True)} total",
-        # the alt text of the bar chart
-        f"MSE is {num(mse_before, 3)} and MAE is {num(mae_before)}. With one guess off by 10 kg, "
-        f"MSE jumps to {num(mse_after, 3)}, {num(mse_after / mse_before, 1)} times bigger, and MAE rises to "
-        f"{num(mae_after)}, {num(mae_after / mae_before, 1)} times bigger",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"$(0.5 + 0.5 + 0 + 10) / 4 = {num(mae_after)}$: {num(mae_after / mae_before, 1)} times",
+            f"$(0.25 + 0.25 + 0 + 100) / 4 = {num(mse_after, 3)}$: {num(mse_after / mse_before, 1)} times bigger",
+            f"it still grew {num(mae_after / mae_before, 1)} times",
+            f"makes up {fmt(squared[3], 1, trim=True)} of the {fmt(squared.sum(), 1, trim=True)} total",
+            # the alt text of the bar chart
+            f"MSE is {num(mse_before, 3)} and MAE is {num(mae_before)}. With one guess off by 10 kg, "
+            f"MSE jumps to {num(mse_after, 3)}, {num(mse_after / mse_before, 1)} times bigger, and MAE rises to "
+            f"{num(mae_after)}, {num(mae_after / mae_before, 1)} times bigger",
+        ],
+    )
 
 
 def test_the_curves_for_one_melon():
@@ -89,12 +105,15 @@ def test_the_curves_for_one_melon():
     t = torch.tensor([truth], dtype=torch.float64, requires_grad=True)
     torch.nn.functional.l1_loss(t, torch.tensor([truth], dtype=torch.float64)).backward()
     assert t.grad.item() == at_truth  # PyTorch uses the same value at the corner
-    assert_all_in(text, [
-        f"a single melon that really weighs {fmt(truth, 0)} kg",
-        f"both are {fmt(both.pop(), 0)} when the guess is off by 1 kg",
-        f"{fmt(slopes[0], 0)} or {fmt(slopes[1], 0, sign=True)} everywhere except at the right answer",
-        f"PyTorch and our code use {fmt(at_truth, 0)} there",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"a single melon that really weighs {fmt(truth, 0)} kg",
+            f"both are {fmt(both.pop(), 0)} when the guess is off by 1 kg",
+            f"{fmt(slopes[0], 0)} or {fmt(slopes[1], 0, sign=True)} everywhere except at the right answer",
+            f"PyTorch and our code use {fmt(at_truth, 0)} there",
+        ],
+    )
 
 
 def test_the_math_corner_slopes():
@@ -108,36 +127,45 @@ def test_the_math_corner_slopes():
     assert abs(bad_mae[0]) == abs(bad_mae[1]) == bad_mae[3]
     push = bad_mse[3] / abs(bad_mse[0])
     assert push == bad_mse[3] / abs(bad_mse[1])
-    assert_all_in(text, [
-        f"are $\\frac{{2}}{{4}} \\times$ each error: {listed(mse_slopes, lambda v: f'${num(v)}$')}",
-        f"are $\\frac{{1}}{{4}} \\times$ each sign: {listed(mae_slopes, lambda v: f'${num(v)}$')}",
-        f"$\\frac{{2}}{{4}} \\times 10 = {num(bad_mse[3], 1)}$",
-        f"{number_word(push)} times the push on either melon that is 0.5 kg off",
-        f"stays $\\frac{{1}}{{4}} = {num(bad_mae[3])}$, the same size as theirs",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"are $\\frac{{2}}{{4}} \\times$ each error: {listed(mse_slopes, lambda v: f'${num(v)}$')}",
+            f"are $\\frac{{1}}{{4}} \\times$ each sign: {listed(mae_slopes, lambda v: f'${num(v)}$')}",
+            f"$\\frac{{2}}{{4}} \\times 10 = {num(bad_mse[3], 1)}$",
+            f"{number_word(push)} times the push on either melon that is 0.5 kg off",
+            f"stays $\\frac{{1}}{{4}} = {num(bad_mae[3])}$, the same size as theirs",
+        ],
+    )
 
 
 def test_the_good_and_bad_table():
     text = page_text(PAGE)
     mse_times = losses.mse([0.0], [10.0]) / losses.mse([0.0], [1.0])
     mae_times = losses.mae([0.0], [10.0]) / losses.mae([0.0], [1.0])
-    assert_all_in(text, [
-        f"one error of 10 counts as much as {number_word(mse_times)} errors of 1",
-        f"an error of 10 counts only {fmt(mae_times, 0)} times an error of 1",
-        f"off by {num(losses.mae(MELONS, GUESSES))} kg on average",
-        f"one error of 10 adds {fmt(losses.mse([0.0], [10.0]), 0)} to MSE's sum but only "
-        f"{fmt(losses.mae([0.0], [10.0]), 0)} to MAE's",
-    ])
+    assert_all_in(
+        text,
+        [
+            f"one error of 10 counts as much as {number_word(mse_times)} errors of 1",
+            f"an error of 10 counts only {fmt(mae_times, 0)} times an error of 1",
+            f"off by {num(losses.mae(MELONS, GUESSES))} kg on average",
+            f"one error of 10 adds {fmt(losses.mse([0.0], [10.0]), 0)} to MSE's sum but only "
+            f"{fmt(losses.mae([0.0], [10.0]), 0)} to MAE's",
+        ],
+    )
 
 
 def test_the_exercises():
     text = page_text(PAGE)
     truths, guesses = [1, 2, 3], [1, 4, 3]
     weights = [2.0, 3.0, 3.0, 4.0, 40.0]
-    assert_all_in(text, [
-        "The errors are " + listed(np.subtract(guesses, truths), lambda v: fmt(v, 0)),
-        f"MAE $= 2 / 3 \\approx {fmt(losses.mae(truths, guesses), 3)}$",
-        f"MSE $= 4 / 3 \\approx {fmt(losses.mse(truths, guesses), 3)}$",
-        f"MSE is smallest at {num(np.mean(weights), 1)}, the mean",
-        f"MAE is smallest at {num(np.median(weights), 1)}, the median",
-    ])
+    assert_all_in(
+        text,
+        [
+            "The errors are " + listed(np.subtract(guesses, truths), lambda v: fmt(v, 0)),
+            f"MAE $= 2 / 3 \\approx {fmt(losses.mae(truths, guesses), 3)}$",
+            f"MSE $= 4 / 3 \\approx {fmt(losses.mse(truths, guesses), 3)}$",
+            f"MSE is smallest at {num(np.mean(weights), 1)}, the mean",
+            f"MAE is smallest at {num(np.median(weights), 1)}, the median",
+        ],
+    )

@@ -33,9 +33,15 @@ def test_defaults():
     adam, adamw = torch.optim.Adam(w).defaults, torch.optim.AdamW(w).defaults
     assert adam["betas"] == (0.9, 0.999) and adam["lr"] == 0.001 and adam["eps"] == 1e-8
     assert (adam["weight_decay"], adamw["weight_decay"]) == (0, 0.01)
-    assert_all_in(TEXT, ["| $\\beta_1$, $\\beta_2$ | how much of each old average is kept (`betas`) | 0.9, 0.999 |",
-                         "| $\\eta$ | the learning rate (`lr`) | 0.001 |", "(`eps`) | $10^{-8}$ |",
-                         "| Adam 0, AdamW 0.01 |"])
+    assert_all_in(
+        TEXT,
+        [
+            "| $\\beta_1$, $\\beta_2$ | how much of each old average is kept (`betas`) | 0.9, 0.999 |",
+            "| $\\eta$ | the learning rate (`lr`) | 0.001 |",
+            "(`eps`) | $10^{-8}$ |",
+            "| Adam 0, AdamW 0.01 |",
+        ],
+    )
 
 
 def test_worked_first_step():
@@ -45,13 +51,17 @@ def test_worked_first_step():
     m, v = 0.1 * g, 0.001 * g * g
     assert np.allclose(m, [-0.5, 0.002]) and np.allclose(v, [0.025, 4e-7])
     uncorrected = 0.1 * 0.1 / math.sqrt(0.001)
-    assert_all_in(TEXT, [
-        "$-0.5$ and $0.002$. $v = 0.001 \\times g^2$: $0.025$ and $0.0000004$",
-        "The first weight goes from 1 to $1.1$, the second from 1 to $0.9$",
-        f"although one gradient is {5 / 0.02:g} times the other",
-        f"\\approx {uncorrected / 0.1:.3f}\\,\\eta$: here ${uncorrected:.4f}$ instead of $0.1$",
-        "$\\hat m_1 = -0.5 / 0.1 = -5$", "$\\hat v_1 = 0.025 / 0.001 = 25$",
-    ])
+    assert_all_in(
+        TEXT,
+        [
+            "$-0.5$ and $0.002$. $v = 0.001 \\times g^2$: $0.025$ and $0.0000004$",
+            "The first weight goes from 1 to $1.1$, the second from 1 to $0.9$",
+            f"although one gradient is {5 / 0.02:g} times the other",
+            f"\\approx {uncorrected / 0.1:.3f}\\,\\eta$: here ${uncorrected:.4f}$ instead of $0.1$",
+            "$\\hat m_1 = -0.5 / 0.1 = -5$",
+            "$\\hat v_1 = 0.025 / 0.001 = 25$",
+        ],
+    )
 
 
 def test_steady_slope_steps_are_eta():
@@ -65,21 +75,33 @@ def test_steady_slope_steps_are_eta():
         lengths.append(before - theta.item())
     assert np.allclose(lengths, 0.1, rtol=1e-7)
     m2, v2 = 0.9 * 0.2 + 0.1 * 2, 0.999 * 0.004 + 0.001 * 4
-    assert_all_in(TEXT, [f"$m_2 = 0.9 \\times 0.2 + 0.1 \\times 2 = {m2:g}$", f"$1 - 0.9^2 = {1 - 0.9**2:g}$",
-                         f"$v_2 = 0.999 \\times 0.004 + 0.001 \\times 4 = {v2:g}$",
-                         f"$1 - 0.999^2 = {1 - 0.999**2:g}$", "$\\hat v_2 = 4$",
-                         "The step is $0.1 \\times 2 / 2 = 0.1$"])
+    assert_all_in(
+        TEXT,
+        [
+            f"$m_2 = 0.9 \\times 0.2 + 0.1 \\times 2 = {m2:g}$",
+            f"$1 - 0.9^2 = {1 - 0.9**2:g}$",
+            f"$v_2 = 0.999 \\times 0.004 + 0.001 \\times 4 = {v2:g}$",
+            f"$1 - 0.999^2 = {1 - 0.999**2:g}$",
+            "$\\hat v_2 = 4$",
+            "The step is $0.1 \\times 2 / 2 = 0.1$",
+        ],
+    )
     assert math.isclose(m2 / (1 - 0.9**2), 2) and math.isclose(v2 / (1 - 0.999**2), 4)
 
 
 def test_weight_decay_table():
     adam, adamw = decay(torch.optim.Adam), decay(torch.optim.AdamW)
-    assert_all_in(TEXT, [
-        f"| Adam, `weight_decay=0.1` (L2) | {adam[0]:.4f} | {adam[1]:.4f} |",
-        f"| AdamW, `weight_decay=0.1` | {adamw[0]:.4f} | {adamw[1]:.4f} |",
-        f"$(1 - 0.01 \\times 0.1)^{{100}} \\approx {(1 - 0.001) ** 100:.4f}$",
-        f"falls from 1 to {adam[0]:.2f}", f"stays near {adam[1]:.2f}", f"to {adamw[0]:.2f} and {adamw[1]:.2f}",
-    ])
+    assert_all_in(
+        TEXT,
+        [
+            f"| Adam, `weight_decay=0.1` (L2) | {adam[0]:.4f} | {adam[1]:.4f} |",
+            f"| AdamW, `weight_decay=0.1` | {adamw[0]:.4f} | {adamw[1]:.4f} |",
+            f"$(1 - 0.01 \\times 0.1)^{{100}} \\approx {(1 - 0.001) ** 100:.4f}$",
+            f"falls from 1 to {adam[0]:.2f}",
+            f"stays near {adam[1]:.2f}",
+            f"to {adamw[0]:.2f} and {adamw[1]:.2f}",
+        ],
+    )
     assert math.isclose(adamw[0], (1 - 0.001) ** 100)
     ten = decay(torch.optim.Adam, 10)
     assert abs((1 - ten[0]) / 10 - 0.01) < 0.0002  # "it loses about 0.01 per step"
@@ -88,12 +110,17 @@ def test_weight_decay_table():
 def test_adamw_halving_exercise():
     by_log = math.log(0.5) / math.log(0.999)
     assert math.ceil(by_log) == 693
-    assert_all_in(TEXT, [f"$t \\ge \\log 0.5 / \\log 0.999 \\approx {by_log:.1f}$", "so 693 steps",
-                         "$1 - 0.001 = 0.999$"])
+    assert_all_in(
+        TEXT, [f"$t \\ge \\log 0.5 / \\log 0.999 \\approx {by_log:.1f}$", "so 693 steps", "$1 - 0.001 = 0.999$"]
+    )
 
 
-RACERS = {"SGD": dict(cls=torch.optim.SGD, lr=0.18), "momentum": dict(cls=torch.optim.SGD, lr=0.05, momentum=0.9),
-          "RMSprop": dict(cls=torch.optim.RMSprop, lr=0.05), "Adam": dict(cls=torch.optim.Adam, lr=0.2)}
+RACERS = {
+    "SGD": dict(cls=torch.optim.SGD, lr=0.18),
+    "momentum": dict(cls=torch.optim.SGD, lr=0.05, momentum=0.9),
+    "RMSprop": dict(cls=torch.optim.RMSprop, lr=0.05),
+    "Adam": dict(cls=torch.optim.Adam, lr=0.2),
+}
 
 
 def race(grad, start):
@@ -111,18 +138,27 @@ def test_the_race_description():
     at = {step: sorted(loss, key=lambda n: loss[n][step]) for step in (10, 30, 60)}
     assert at[10][:2] == ["RMSprop", "momentum"] and at[30][:2] == ["momentum", "Adam"]
     assert at[60] == ["Adam", "momentum", "RMSprop", "SGD"]
-    assert_all_in(TEXT, [
-        f"RMSprop has the lowest loss ({loss['RMSprop'][10]:.4f}), then momentum ({loss['momentum'][10]:.4f})",
-        f"(loss {loss['momentum'][30]:.4f}), just ahead of Adam ({loss['Adam'][30]:.4f})",
-        f"Adam ends lowest ({loss['Adam'][60]:.4f}), then momentum ({loss['momentum'][60]:.4f}); "
-        f"RMSprop ({loss['RMSprop'][60]:.4f}) and SGD ({loss['SGD'][60]:.4f})",
-        f"it starts at {ravine(*RAVINE_START):g}",
-    ])
+    assert_all_in(
+        TEXT,
+        [
+            f"RMSprop has the lowest loss ({loss['RMSprop'][10]:.4f}), then momentum ({loss['momentum'][10]:.4f})",
+            f"(loss {loss['momentum'][30]:.4f}), just ahead of Adam ({loss['Adam'][30]:.4f})",
+            f"Adam ends lowest ({loss['Adam'][60]:.4f}), then momentum ({loss['momentum'][60]:.4f}); "
+            f"RMSprop ({loss['RMSprop'][60]:.4f}) and SGD ({loss['SGD'][60]:.4f})",
+            f"it starts at {ravine(*RAVINE_START):g}",
+        ],
+    )
     saddle_paths = race(saddle_grad, SADDLE_START)
     escape = {n: int(np.argmax(np.abs(p[:, 1]) > 0.5)) for n, p in saddle_paths.items()}
     assert max(escape["RMSprop"], escape["Adam"]) == 3 and (escape["momentum"], escape["SGD"]) == (24, 25)
-    assert_all_in(TEXT, ["leave the ridge within 3 steps", "only after 24 and 25 steps",
-                         "RMSprop and Adam leave the flat pass within 3 steps and SGD and momentum only after about 24"])
+    assert_all_in(
+        TEXT,
+        [
+            "leave the ridge within 3 steps",
+            "only after 24 and 25 steps",
+            "RMSprop and Adam leave the flat pass within 3 steps and SGD and momentum only after about 24",
+        ],
+    )
     final = {n: saddle(*p[-1]) for n, p in saddle_paths.items()}
     assert sorted(final, key=final.get)[:2] == ["SGD", "RMSprop"]
     assert all(abs(p[-1, 1] - 1) < 0.05 for p in saddle_paths.values())  # "all four are in the valley at y = 1"

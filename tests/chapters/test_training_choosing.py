@@ -40,6 +40,7 @@ def torch_rates(make_scheduler, lr, epochs):
 
 # ---------------------------------------------------------------- the schedules against PyTorch
 
+
 @settings(max_examples=40, deadline=None)
 @given(lr=st.floats(1e-4, 10), step_size=st.integers(1, 12), gamma=st.floats(0.01, 1.0), epochs=st.integers(1, 60))
 def test_step_lr_equals_torch(lr, step_size, gamma, epochs):
@@ -53,26 +54,31 @@ def test_step_lr_equals_torch(lr, step_size, gamma, epochs):
 def test_cosine_lr_equals_torch(lr, T_max, share, turns):
     eta_min = lr * share
     epochs = turns * T_max + 1  # past the bottom too: both climb again
-    expected = torch_rates(lambda o: torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=T_max, eta_min=eta_min),
-                           lr, epochs)
+    expected = torch_rates(
+        lambda o: torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=T_max, eta_min=eta_min), lr, epochs
+    )
     ours = [story.cosine_lr(lr, t, T_max, eta_min) for t in range(epochs)]
     assert np.allclose(ours, expected, rtol=1e-9, atol=1e-12 * lr)
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: story.step_lr(0.0, 1, 2), "lr"),
-    (lambda: story.step_lr(0.1, -1, 2), "epoch"),
-    (lambda: story.step_lr(0.1, 1, 0), "step_size"),
-    (lambda: story.step_lr(0.1, 1, 2, gamma=1.5), "gamma"),
-    (lambda: story.cosine_lr(0.1, 1, 0), "T_max"),
-    (lambda: story.cosine_lr(0.1, 1, 5, eta_min=0.2), "eta_min"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: story.step_lr(0.0, 1, 2), "lr"),
+        (lambda: story.step_lr(0.1, -1, 2), "epoch"),
+        (lambda: story.step_lr(0.1, 1, 0), "step_size"),
+        (lambda: story.step_lr(0.1, 1, 2, gamma=1.5), "gamma"),
+        (lambda: story.cosine_lr(0.1, 1, 0), "T_max"),
+        (lambda: story.cosine_lr(0.1, 1, 5, eta_min=0.2), "eta_min"),
+    ],
+)
 def test_schedules_reject_bad_input(call, message):
     with pytest.raises((ValueError, TypeError), match=message):
         call()
 
 
 # ---------------------------------------------------------------- one race entry, replayed in PyTorch
+
 
 def test_a_race_entry_equals_the_same_training_in_pytorch():
     """SGD from seed 0: the same start, the same batches, torch.optim.SGD; the same test accuracy every epoch."""
@@ -86,7 +92,7 @@ def test_a_race_entry_equals_the_same_training_in_pytorch():
     for _ in range(story.EPOCHS):
         order = rng.permutation(len(X))
         for start in range(0, len(X), story.BATCH_SIZE):
-            batch = torch.tensor(order[start:start + story.BATCH_SIZE])
+            batch = torch.tensor(order[start : start + story.BATCH_SIZE])
             opt.zero_grad()
             F.cross_entropy(model(Xt[batch]), yt[batch]).backward()
             opt.step()
@@ -107,8 +113,13 @@ def test_race_settings_in_the_prose():
     X, y, X_test, _ = story.digits_split()
     assert len(X) == 600 and len(X) + len(X_test) == 1797 and X.max() == 1.0
     assert story.LAYERS == (64, 32, 10) and story.EPOCHS == 10 and story.BATCH_SIZE == 32 and len(story.SEEDS) == 5
-    assert_all_in(["a 64-32-10 network with ReLU, 600 training images, 10 epochs in batches of 32, every entry "
-                   "trained from 5 seeds", "The whole race, 9 entries from 5 seeds each"])
+    assert_all_in(
+        [
+            "a 64-32-10 network with ReLU, 600 training images, 10 epochs in batches of 32, every entry "
+            "trained from 5 seeds",
+            "The whole race, 9 entries from 5 seeds each",
+        ]
+    )
     assert len(story.RACE) == 9
     lrs = {name: settings["lr"] for name, (_, settings, _) in story.RACE.items()}
     assert lrs["SGD"] == lrs["momentum"] == 0.1 and story.RACE["momentum"][1]["momentum"] == 0.9
@@ -116,23 +127,42 @@ def test_race_settings_in_the_prose():
     assert lrs["Adam"] == lrs["AdamW"] == 0.001 and lrs["Adam, lr 0.01"] == 0.01
     # "these are PyTorch's defaults, except for SGD, whose default of 0.001 is far too small"
     import inspect
-    defaults = {name: inspect.signature(getattr(torch.optim, name)).parameters["lr"].default
-                for name in ("SGD", "Adagrad", "Adadelta", "RMSprop", "Adam", "AdamW")}
+
+    defaults = {
+        name: inspect.signature(getattr(torch.optim, name)).parameters["lr"].default
+        for name in ("SGD", "Adagrad", "Adadelta", "RMSprop", "Adam", "AdamW")
+    }
     assert defaults["SGD"] == 0.001
     assert [defaults[k] for k in ("Adagrad", "Adadelta", "RMSprop", "Adam", "AdamW")] == [0.01, 1.0, 0.01, 0.001, 0.001]
-    assert_all_in(["SGD and momentum (0.9) 0.1, Adagrad 0.01, Adadelta 1, RMSprop 0.01, Adam and AdamW 0.001",
-                   "whose default of 0.001 is far too small"])
+    assert_all_in(
+        [
+            "SGD and momentum (0.9) 0.1, Adagrad 0.01, Adadelta 1, RMSprop 0.01, Adam and AdamW 0.001",
+            "whose default of 0.001 is far too small",
+        ]
+    )
 
 
 def test_race_results_in_the_prose():
     s = story.summary()
-    names = {"SGD": "SGD", "momentum": "SGD with momentum", "momentum + cosine": "momentum with a cosine schedule",
-             "Adagrad": "Adagrad", "Adadelta": "Adadelta", "RMSprop": "RMSprop",
-             "Adam": "Adam at learning rate 0.001", "AdamW": "AdamW", "Adam, lr 0.01": "Adam at learning rate 0.01"}
+    names = {
+        "SGD": "SGD",
+        "momentum": "SGD with momentum",
+        "momentum + cosine": "momentum with a cosine schedule",
+        "Adagrad": "Adagrad",
+        "Adadelta": "Adadelta",
+        "RMSprop": "RMSprop",
+        "Adam": "Adam at learning rate 0.001",
+        "AdamW": "AdamW",
+        "Adam, lr 0.01": "Adam at learning rate 0.01",
+    }
     assert_all_in([f"{names[k]} {pct(s[k][0])}" for k in story.RACE])  # the figure's alt text
-    assert_all_in([f"Adam with 0.001 gets {pct(s['Adam'][0])} of the test digits right after 10 epochs; "
-                   f"the same Adam with 0.01 gets {pct(s['Adam, lr 0.01'][0])}",
-                   f"the best entry, {pct(s['momentum + cosine'][0])} with a cosine schedule"])
+    assert_all_in(
+        [
+            f"Adam with 0.001 gets {pct(s['Adam'][0])} of the test digits right after 10 epochs; "
+            f"the same Adam with 0.01 gets {pct(s['Adam, lr 0.01'][0])}",
+            f"the best entry, {pct(s['momentum + cosine'][0])} with a cosine schedule",
+        ]
+    )
     best = max(s, key=lambda k: s[k][0])
     assert best == "momentum + cosine"
     # "its runs overlap with RMSprop's and with Adam's at learning rate 0.01"
@@ -160,22 +190,34 @@ def test_schedule_numbers_in_the_prose():
     cosines = torch_rates(lambda o: torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=30), 0.1, 30)
     assert math.isclose(steps[9], 0.1) and math.isclose(steps[10], 0.01) and math.isclose(steps[20], 0.001)
     assert (story.SCHEDULE_LR, story.SCHEDULE_EPOCHS, story.STEP_SIZE, story.STEP_GAMMA) == (0.1, 30, 10, 0.1)
-    assert_all_in(["0.1 for epochs 0 to 9, then 0.01, then 0.001 from epoch 20",
-                   f"through {cosines[15]:.2f} halfway (epoch 15 of 30), to almost 0 ({cosines[29]:.6f} at epoch 29)",
-                   f"$\\eta_{{15}} = \\frac{{1}}{{2}} \\times 0.1 \\times (1 + 0) = {cosines[15]:.2f}$",
-                   f"$\\eta_{{10}} = \\frac{{1}}{{2}} \\times 0.1 \\times 1.5 = {cosines[10]:.3f}$",
-                   f"$\\eta_{{25}} = 0.1 \\times 0.1^2 = {steps[25]:.3f}$"])
+    assert_all_in(
+        [
+            "0.1 for epochs 0 to 9, then 0.01, then 0.001 from epoch 20",
+            f"through {cosines[15]:.2f} halfway (epoch 15 of 30), to almost 0 ({cosines[29]:.6f} at epoch 29)",
+            f"$\\eta_{{15}} = \\frac{{1}}{{2}} \\times 0.1 \\times (1 + 0) = {cosines[15]:.2f}$",
+            f"$\\eta_{{10}} = \\frac{{1}}{{2}} \\times 0.1 \\times 1.5 = {cosines[10]:.3f}$",
+            f"$\\eta_{{25}} = 0.1 \\times 0.1^2 = {steps[25]:.3f}$",
+        ]
+    )
     # the alt text of the schedule figure
-    assert_all_in(["step decay drops to 0.01 at epoch 10 and to 0.001 at epoch 20",
-                   "cosine glides smoothly from 0.1 to almost 0 at epoch 29"])
+    assert_all_in(
+        [
+            "step decay drops to 0.01 at epoch 10 and to 0.001 at epoch 20",
+            "cosine glides smoothly from 0.1 to almost 0 at epoch 29",
+        ]
+    )
 
 
 def test_exercise_answers():
     cos = torch_rates(lambda o: torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=30), 0.1, 21)[20]
     half = torch_rates(lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=5, gamma=0.5), 0.1, 18)[17]
     assert math.isclose(cos, 0.025) and math.isclose(half, 0.0125)
-    assert_all_in([f"$\\eta_{{20}} = \\frac{{1}}{{2}} \\times 0.1 \\times (1 - 0.5) = {cos:.3f}$",
-                   f"$0.1 \\times 0.5^3 = {half:.4f}$"])
+    assert_all_in(
+        [
+            f"$\\eta_{{20}} = \\frac{{1}}{{2}} \\times 0.1 \\times (1 - 0.5) = {cos:.3f}$",
+            f"$0.1 \\times 0.5^3 = {half:.4f}$",
+        ]
+    )
 
 
 def test_the_figures_are_embedded():
@@ -195,9 +237,14 @@ def test_the_race_clip_description():
     assert max(leave["RMSprop"], leave["Adam"]) <= 3 and min(leave["SGD"], leave["momentum"]) == 24
     final = {n: losses("saddle", p)[-1] for n, p in saddle_paths.items()}
     assert min(final, key=final.get) == "SGD" and max(leave, key=leave.get) == "SGD"
-    assert_all_in(["on the ravine, Adam ends with the lowest loss after 60 steps, then momentum",
-                   "RMSprop and Adam leave the flat ridge within 3 steps, SGD and momentum only after 24 or more",
-                   "after 60 steps SGD has the lowest loss", "After 10 steps RMSprop has the lowest loss; after 30, "
-                   "momentum", "SGD and momentum only after 24 steps or more",
-                   "SGD, the slowest to leave the ridge, has the lowest loss"])
+    assert_all_in(
+        [
+            "on the ravine, Adam ends with the lowest loss after 60 steps, then momentum",
+            "RMSprop and Adam leave the flat ridge within 3 steps, SGD and momentum only after 24 or more",
+            "after 60 steps SGD has the lowest loss",
+            "After 10 steps RMSprop has the lowest loss; after 30, momentum",
+            "SGD and momentum only after 24 steps or more",
+            "SGD, the slowest to leave the ridge, has the lowest loss",
+        ]
+    )
     assert "](../figures/optimizer-race.mp4)" in TEXT

@@ -50,11 +50,15 @@ def torch_output(mask=None):
 def test_the_small_network_in_the_prose():
     hidden, eval_output = torch_output()
     assert hidden == [1.0, 0.5, 2.0, 1.5] and eval_output == 2.0
-    assert_all_in([f"For the input ({num(story.INPUT[0][0])}, {num(story.INPUT[0][1])}), the four neurons answer "
-                   f"{', '.join(num(h) for h in hidden[:-1])} and {num(hidden[-1])}",
-                   f"weighs them by {', '.join(num(w) for w in story.W2[0][:-1])} and "
-                   f"{num(story.W2[0][-1])}".replace("-", "−") + f" and adds its bias, {num(story.B2[0])}",
-                   f"The output is {num(eval_output)}, the same every time"])
+    assert_all_in(
+        [
+            f"For the input ({num(story.INPUT[0][0])}, {num(story.INPUT[0][1])}), the four neurons answer "
+            f"{', '.join(num(h) for h in hidden[:-1])} and {num(hidden[-1])}",
+            f"weighs them by {', '.join(num(w) for w in story.W2[0][:-1])} and {num(story.W2[0][-1])}".replace("-", "−")
+            + f" and adds its bias, {num(story.B2[0])}",
+            f"The output is {num(eval_output)}, the same every time",
+        ]
+    )
 
 
 def test_the_training_passes():
@@ -70,11 +74,15 @@ def test_the_training_passes():
         masked = [h * m for h, m in zip(hidden, result["mask"])]
         assert masked == result["passed"]
     m = [", ".join(num(v) for v in p["mask"]) for p in passes[:3]]
-    assert_all_in([f"In step 1 the mask is {m[0]}, so the answers 1, 0.5, 2, 1.5 become "
-                   f"{', '.join(num(v) for v in passes[0]['passed'])}, and the output is {num(outputs[0])}",
-                   f"In step 2 the mask is {m[1]}: only one neuron survives, and the output is {num(outputs[1])}",
-                   f"In step 3 it is {m[2]}, and the output is {num(outputs[2])}",
-                   f"giving outputs {num(outputs[0])}, {num(outputs[1])} and {num(outputs[2])}"])
+    assert_all_in(
+        [
+            f"In step 1 the mask is {m[0]}, so the answers 1, 0.5, 2, 1.5 become "
+            f"{', '.join(num(v) for v in passes[0]['passed'])}, and the output is {num(outputs[0])}",
+            f"In step 2 the mask is {m[1]}: only one neuron survives, and the output is {num(outputs[1])}",
+            f"In step 3 it is {m[2]}, and the output is {num(outputs[2])}",
+            f"giving outputs {num(outputs[0])}, {num(outputs[1])} and {num(outputs[2])}",
+        ]
+    )
     assert sum(v > 0 for v in passes[1]["mask"]) == 1
     assert passes[-1]["mask"] == [1.0] * 4 and passes[-1]["output"] == torch_output()[1]
 
@@ -86,9 +94,14 @@ def test_the_average_over_all_masks():
         chance = np.prod([(1 - story.P) if k else story.P for k in keep])
         total += chance * torch_output(mask)[1]
     assert total == pytest.approx(2.0, abs=1e-12) and story.average_over_masks() == pytest.approx(total)
-    assert_all_in(["Averaged over all 16 possible masks, weighted by how likely each one is, the training-mode "
-                   "output is also exactly 2", "the 16 masks above average to 2",
-                   "$1 \\times 1 + 2 \\times 0.5 + 0.5 \\times 2 - 1 \\times 1.5 + 0.5 = 2$"])
+    assert_all_in(
+        [
+            "Averaged over all 16 possible masks, weighted by how likely each one is, the training-mode "
+            "output is also exactly 2",
+            "the 16 masks above average to 2",
+            "$1 \\times 1 + 2 \\times 0.5 + 0.5 \\times 2 - 1 \\times 1.5 + 0.5 = 2$",
+        ]
+    )
     assert 1 * 1 + 2 * 0.5 + 0.5 * 2 - 1 * 1.5 + 0.5 == 2
 
 
@@ -130,14 +143,18 @@ def test_the_no_dropout_run_equals_pytorch():
     for _ in range(story.GAP_EPOCHS):
         order = rng.permutation(len(X))
         for start in range(0, len(X), story.GAP_BATCH):
-            batch = torch.tensor(order[start:start + story.GAP_BATCH])
+            batch = torch.tensor(order[start : start + story.GAP_BATCH])
             opt.zero_grad()
             F.cross_entropy(model(Xt[batch]), yt[batch]).backward()
             opt.step()
     with torch.no_grad():
         scores_test = model(torch.tensor(X_test))
-        expected = [(model(Xt).argmax(1).numpy() == y).mean(), (scores_test.argmax(1).numpy() == y_test).mean(),
-                    F.cross_entropy(model(Xt), yt).item(), F.cross_entropy(scores_test, torch.tensor(y_test)).item()]
+        expected = [
+            (model(Xt).argmax(1).numpy() == y).mean(),
+            (scores_test.argmax(1).numpy() == y_test).mean(),
+            F.cross_entropy(model(Xt), yt).item(),
+            F.cross_entropy(scores_test, torch.tensor(y_test)).item(),
+        ]
     assert np.allclose(story.train_digits(0.0, 0), expected)
 
 
@@ -146,19 +163,28 @@ def test_the_measurement_in_the_prose():
     none, drop = results[0.0], results[0.5]
     X, _, X_test, _ = story.digits_split()
     assert (len(X), len(X_test)) == (200, 1597) and story.GAP_EPOCHS == 100 and story.HIDDEN == 128
-    assert_all_in(["A 64-128-128-10 ReLU network learned the 8×8 digits from only 200 training images, with Adam "
-                   "for 100 epochs", "from 5 seeds each, and was scored on the other 1,597 images"])
+    assert_all_in(
+        [
+            "A 64-128-128-10 ReLU network learned the 8×8 digits from only 200 training images, with Adam "
+            "for 100 epochs",
+            "from 5 seeds each, and was scored on the other 1,597 images",
+        ]
+    )
     assert np.all(none[:, 0] == 1) and np.all(drop[:, 0] == 1)
     assert "Training accuracy is 100% in every run" in TEXT
     a0, a1 = 100 * none[:, 1].mean(), 100 * drop[:, 1].mean()
     l0, l1 = none[:, 3].mean(), drop[:, 3].mean()
     gain = round(a1, 1) - round(a0, 1)
     assert 0 < gain < 0.5
-    assert_all_in([f"Test accuracy rises by only {gain:.1f} points on average (from {a0:.1f}% to {a1:.1f}%)",
-                   f"the average rises from {a0:.1f}% to {a1:.1f}%, with one seed going down",
-                   f"the average falls from {l0:.3f} to {l1:.3f}, and every seed goes down",
-                   f"it fell on all 5 seeds, from {l0:.3f} to {l1:.3f} on average",
-                   f"+{gain:.1f} points of test accuracy on average"])
+    assert_all_in(
+        [
+            f"Test accuracy rises by only {gain:.1f} points on average (from {a0:.1f}% to {a1:.1f}%)",
+            f"the average rises from {a0:.1f}% to {a1:.1f}%, with one seed going down",
+            f"the average falls from {l0:.3f} to {l1:.3f}, and every seed goes down",
+            f"it fell on all 5 seeds, from {l0:.3f} to {l1:.3f} on average",
+            f"+{gain:.1f} points of test accuracy on average",
+        ]
+    )
     worse = int(np.sum(drop[:, 1] < none[:, 1]))
     assert worse == 1 and "one seed did worse with dropout" in TEXT
     assert np.all(drop[:, 3] < none[:, 3])

@@ -50,14 +50,19 @@ def test_xor_settings():
     assert story.EQUAL_WEIGHT == 0.5
     net = story.xor_network("random")
     assert (net.activation, net.output_activation, net.loss_name) == ("tanh", "sigmoid", "mse")
-    assert_all_in(["with 4 tanh neurons in the hidden layer and a sigmoid output, trained with plain gradient "
-                   "descent for 2,000 epochs at learning rate 1.0", "Every weight is 0.5 (biases 0)"])
+    assert_all_in(
+        [
+            "with 4 tanh neurons in the hidden layer and a sigmoid output, trained with plain gradient "
+            "descent for 2,000 epochs at learning rate 1.0",
+            "Every weight is 0.5 (biases 0)",
+        ]
+    )
 
 
 def test_zeros_never_move(xor_runs):
     answers, W, b = xor_runs["zeros"]
     assert np.all(answers == 0.5) and np.all(W == 0) and np.all(b == 0)
-    ours, = [story.train_xor("zeros")[1]]
+    (ours,) = [story.train_xor("zeros")[1]]
     assert np.allclose(ours, answers)
     assert "the network still answers 0.5, 0.5, 0.5, 0.5" in TEXT
 
@@ -73,9 +78,13 @@ def test_equal_weights_stay_clones(xor_runs):
     right = int(((answers >= 0.5) == y).sum())
     assert right == 3 and (answers[3] >= 0.5) and y[3] == 0
     a = [f"{v:.3f}" for v in answers]
-    assert_all_in([f"every hidden weight is {W[0, 0]:.2f}",
-                   f"the network answers {a[0]}, {a[1]}, {a[2]} and {a[3]} for the inputs (0,0), (0,1), (1,0), (1,1)",
-                   "It gets (1,1) wrong: 3 of 4."])
+    assert_all_in(
+        [
+            f"every hidden weight is {W[0, 0]:.2f}",
+            f"the network answers {a[0]}, {a[1]}, {a[2]} and {a[3]} for the inputs (0,0), (0,1), (1,0), (1,1)",
+            "It gets (1,1) wrong: 3 of 4.",
+        ]
+    )
 
 
 def test_random_start_learns_xor(xor_runs):
@@ -111,14 +120,18 @@ def test_spread_numbers(spreads):
         assert np.allclose(values, story.activation_spread(*key))
     tanh_uniform = spreads["tanh", "uniform"]
     assert np.all(tanh_uniform[:-1] / tanh_uniform[1:] > 3)  # "falls by more than three times at every layer"
-    assert_all_in([f"reaches {tanh_uniform[-1]:.7f} at layer 10",
-                   f"is {spreads['relu', 'he_normal'][-1]:.3f} at layer 10",
-                   f"at {spreads['tanh', 'pytorch'][-1]:.3f} (tanh) and {spreads['relu', 'pytorch'][-1]:.3f} (ReLU)",
-                   f"Xavier sinks slowly to {spreads['tanh', 'xavier_normal'][-1]:.2f}",
-                   f"He stays near {spreads['tanh', 'he_normal'][-1]:.2f}",
-                   f"Xavier falls to {spreads['relu', 'xavier_normal'][-1]:.3f}",
-                   f"{spreads['relu', 'xavier_normal'][-1]:.3f} after 10 layers here",
-                   "500 random inputs, spread 1, through 10 layers of 100 tanh neurons"])
+    assert_all_in(
+        [
+            f"reaches {tanh_uniform[-1]:.7f} at layer 10",
+            f"is {spreads['relu', 'he_normal'][-1]:.3f} at layer 10",
+            f"at {spreads['tanh', 'pytorch'][-1]:.3f} (tanh) and {spreads['relu', 'pytorch'][-1]:.3f} (ReLU)",
+            f"Xavier sinks slowly to {spreads['tanh', 'xavier_normal'][-1]:.2f}",
+            f"He stays near {spreads['tanh', 'he_normal'][-1]:.2f}",
+            f"Xavier falls to {spreads['relu', 'xavier_normal'][-1]:.3f}",
+            f"{spreads['relu', 'xavier_normal'][-1]:.3f} after 10 layers here",
+            "500 random inputs, spread 1, through 10 layers of 100 tanh neurons",
+        ]
+    )
     he_relu = spreads["relu", "he_normal"]
     assert 0.7 < he_relu.min() and he_relu.max() < 0.9 and "stays between 0.7 and 0.9" in TEXT
     assert f"{tanh_uniform[-1]:.6f}" == "0.000004" and "falls in a straight line to about 0.000004" in TEXT
@@ -133,25 +146,32 @@ def test_spread_numbers(spreads):
 def test_ranges_and_variances():
     n = 100
     xavier, he, he_std, default = math.sqrt(6 / (2 * n)), math.sqrt(6 / n), math.sqrt(2 / n), 1 / math.sqrt(n)
-    assert_all_in([f"which is ±{xavier:.3f} for 100 inputs and 100 neurons",
-                   f"(±{he:.3f} for 100 inputs), or a bell curve with standard deviation $\\sqrt{{2/n_\\text{{in}}}}$ "
-                   f"({he_std:.3f})",
-                   f"$a_\\text{{Xavier}} = \\sqrt{{6/200}} = {xavier:.3f}$, "
-                   f"$a_\\text{{He}} = \\sqrt{{6/100}} = {he:.3f}$",
-                   f"standard deviation $\\sqrt{{2/100}} = {he_std:.3f}$",
-                   f"$1/\\sqrt{{100}} = {default:.1f}$",
-                   f"PyTorch $0.1^2/3 = {default ** 2 / 3:.5f}$",
-                   "±0.1 for 100 inputs"])
-    assert math.isclose((default ** 2 / 3) * 3, 2 / (2 * n)) and math.isclose((default ** 2 / 3) * 6, 2 / n)
+    assert_all_in(
+        [
+            f"which is ±{xavier:.3f} for 100 inputs and 100 neurons",
+            f"(±{he:.3f} for 100 inputs), or a bell curve with standard deviation $\\sqrt{{2/n_\\text{{in}}}}$ "
+            f"({he_std:.3f})",
+            f"$a_\\text{{Xavier}} = \\sqrt{{6/200}} = {xavier:.3f}$, $a_\\text{{He}} = \\sqrt{{6/100}} = {he:.3f}$",
+            f"standard deviation $\\sqrt{{2/100}} = {he_std:.3f}$",
+            f"$1/\\sqrt{{100}} = {default:.1f}$",
+            f"PyTorch $0.1^2/3 = {default**2 / 3:.5f}$",
+            "±0.1 for 100 inputs",
+        ]
+    )
+    assert math.isclose((default**2 / 3) * 3, 2 / (2 * n)) and math.isclose((default**2 / 3) * 6, 2 / n)
     assert "a third of Xavier's and a sixth of He's" in TEXT
     # the uniform draw's variance a^2/3, checked on PyTorch's own draws
     torch.manual_seed(0)
     w = torch.empty(1000, 1000, dtype=torch.float64).uniform_(-0.5, 0.5)
-    assert abs(w.var().item() - 0.5 ** 2 / 3) < 1e-3
-    assert f"$0.5^2/3 = {0.5 ** 2 / 3:.3f}$" in TEXT and 3.5 < (0.5 ** 2 / 3) / (2 / n) < 4.5
+    assert abs(w.var().item() - 0.5**2 / 3) < 1e-3
+    assert f"$0.5^2/3 = {0.5**2 / 3:.3f}$" in TEXT and 3.5 < (0.5**2 / 3) / (2 / n) < 4.5
     # exercise 1
-    assert_all_in([f"He: $\\sqrt{{6/512}} = {math.sqrt(6 / 512):.3f}$",
-                   f"PyTorch's default: $1/\\sqrt{{512}} = {1 / math.sqrt(512):.4f}$"])
+    assert_all_in(
+        [
+            f"He: $\\sqrt{{6/512}} = {math.sqrt(6 / 512):.3f}$",
+            f"PyTorch's default: $1/\\sqrt{{512}} = {1 / math.sqrt(512):.4f}$",
+        ]
+    )
 
 
 def test_pytorch_default_is_what_the_page_says():

@@ -56,15 +56,15 @@
     button(buttons, {name: "epoch", label: "Learn one epoch", onClick: () => { for (let k = X.length; k > 0; k--) learnStep(); draw(); }});
     button(buttons, {name: "reset", label: "Reset", onClick: () => { reset(); draw(); }});
 
-    const p = plot(box, {width: 320, height: 320, x: [0, 1], y: [0, 1], pad: 34,
+    const p = plot(box, {width: 320, height: 320, x: [0, 1], y: [0, 1], pad: 40,
                          label: "The fruit basket: roundness across, redness up, with the robot's YES and NO sides"});
     const shade = p.layer("dl-perceptron__sides"), axes = p.layer("dl-widget__axes"), dots = p.layer("dl-perceptron__fruit");
     for (const v of [0, 0.5, 1]) {
       axes.append(el("svg:text", {x: p.sx(v), y: p.height - 14, "text-anchor": "middle"}, fmt(v, 1)));
-      axes.append(el("svg:text", {x: 26, y: p.sy(v) + 4, "text-anchor": "end"}, fmt(v, 1)));
+      axes.append(el("svg:text", {x: p.pad - 5, y: p.sy(v) + 4, "text-anchor": "end"}, fmt(v, 1)));
     }
     axes.append(el("svg:text", {x: p.width / 2, y: p.height - 1, "text-anchor": "middle"}, "roundness"));
-    axes.append(el("svg:text", {x: 10, y: p.height / 2, transform: `rotate(-90 10 ${p.height / 2})`, "text-anchor": "middle"}, "redness"));
+    axes.append(el("svg:text", {x: 9, y: p.height / 2, transform: `rotate(-90 9 ${p.height / 2})`, "text-anchor": "middle"}, "redness"));
     axes.append(el("svg:rect", {x: p.sx(0), y: p.sy(1), width: p.sx(1) - p.sx(0), height: p.sy(0) - p.sy(1), class: "dl-widget__frame"}));
 
     // Add a fruit: click the plot, or type it in the form (keyboard).
@@ -99,22 +99,23 @@
     box.append(controls, buttons, readout, add);
     box.insertBefore(p.svg, readout);
 
-    // The YES side of the line w₁x₁ + w₂x₂ + b = 0 within the square, as a polygon.
-    function side(sign) {
+    // One side of the line w₁x₁ + w₂x₂ + b = 0 within the square, as a polygon: YES is total ≥ 0, NO is total < 0.
+    function side(yes) {
       const corners = [[0, 0], [1, 0], [1, 1], [0, 1]], poly = [];
-      const f = ([a, c]) => sign * (a * w[0] + c * w[1] + b);
+      const inside = ([a, c]) => (a * w[0] + c * w[1] + b >= 0) === yes;
+      const f = ([a, c]) => a * w[0] + c * w[1] + b;
       corners.forEach((P, k) => {
-        const Q = corners[(k + 1) % 4], fp = f(P), fq = f(Q);
-        if (fp >= 0) poly.push(P);
-        if ((fp >= 0) !== (fq >= 0)) { const t = fp / (fp - fq); poly.push([P[0] + t * (Q[0] - P[0]), P[1] + t * (Q[1] - P[1])]); }
+        const Q = corners[(k + 1) % 4];
+        if (inside(P)) poly.push(P);
+        if (inside(P) !== inside(Q)) { const t = f(P) / (f(P) - f(Q)); poly.push([P[0] + t * (Q[0] - P[0]), P[1] + t * (Q[1] - P[1])]); }
       });
       return poly.map(([a, c]) => `${p.sx(a)},${p.sy(c)}`).join(" ");
     }
 
     function draw() {
       for (const name of ["w1", "w2", "b"]) sliders[name].set(name === "b" ? b : w[Number(name[1]) - 1]);
-      shade.replaceChildren(el("svg:polygon", {points: side(1), class: "dl-fill-positive"}),
-                            el("svg:polygon", {points: side(-1), class: "dl-fill-negative"}));
+      shade.replaceChildren(el("svg:polygon", {points: side(true), class: "dl-fill-positive"}),
+                            el("svg:polygon", {points: side(false), class: "dl-fill-negative"}));
       const ends = lineEnds();
       if (ends.length === 2) {
         shade.append(el("svg:line", {x1: p.sx(ends[0][0]), y1: p.sy(ends[0][1]), x2: p.sx(ends[1][0]), y2: p.sy(ends[1][1]),

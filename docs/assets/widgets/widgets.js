@@ -76,7 +76,8 @@
 
   // A plot: data coordinates [x0, x1] × [y0, y1] drawn into a width × height viewBox.
   function plot(parent, {width, height, x, y, pad = 28, label}) {
-    const svg = el("svg:svg", {viewBox: `0 0 ${width} ${height}`, class: "dl-widget__plot", role: "img", "aria-label": label});
+    const svg = el("svg:svg", {viewBox: `0 0 ${width} ${height}`, class: "dl-widget__plot", role: "img", "aria-label": label,
+                                "data-frame": JSON.stringify({x, y, pad})}); // where the tests click
     parent.append(svg);
     const sx = (v) => pad + ((v - x[0]) / (x[1] - x[0])) * (width - 2 * pad);
     const sy = (v) => height - pad - ((v - y[0]) / (y[1] - y[0])) * (height - 2 * pad);
@@ -95,7 +96,7 @@
   // A labelled native range slider with its number shown beside it (data-out = name).
   function slider(parent, {name, label, min, max, step, value, show, onInput}) {
     const inputId = id(name);
-    const out = el("output", {for: inputId, "data-out": name});
+    const out = el("output", {for: inputId});
     const input = el("input", {type: "range", id: inputId, min, max, step, value, "data-control": name});
     input.addEventListener("input", () => onInput(Number(input.value)));
     parent.append(el("div", {class: "dl-widget__slider"}, el("label", {for: inputId}, label), input, out));

@@ -42,8 +42,12 @@ def number_grid(values, cell, size=26, signed=False, top=None, digits=0, blank=F
 def window(grid, row, col, rows, cols, color="active", width=7):
     """A rectangle around ``rows`` x ``cols`` cells of ``grid`` from (row, col)."""
     first, last = grid.cells[row][col][0], grid.cells[row + rows - 1][col + cols - 1][0]
-    box = Rectangle(width=last.get_right()[0] - first.get_left()[0], height=first.get_top()[1] - last.get_bottom()[1],
-                    stroke_color=ANIM.get(color, color), stroke_width=width)
+    box = Rectangle(
+        width=last.get_right()[0] - first.get_left()[0],
+        height=first.get_top()[1] - last.get_bottom()[1],
+        stroke_color=ANIM.get(color, color),
+        stroke_width=width,
+    )
     return box.move_to((first.get_corner(np.array([-1, 1, 0])) + last.get_corner(np.array([1, -1, 0]))) / 2)
 
 

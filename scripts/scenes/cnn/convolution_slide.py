@@ -60,15 +60,28 @@ class Clip(OneTakeScene):
         target = window(result, 0, 0, 1, 1)
 
         self.add(title)
-        self.say("A picture is a grid of numbers. The kernel is a 3×3 grid of weights.",
-                 FadeIn(image), FadeIn(image_title), FadeIn(kernel), FadeIn(kernel_title),
-                 FadeIn(result), FadeIn(result_title))
-        self.say("Lay the kernel on the top-left corner. Multiply each pixel by the weight on top of it.",
-                 FadeIn(frame), FadeIn(prods), FadeIn(prods_title))
+        self.say(
+            "A picture is a grid of numbers. The kernel is a 3×3 grid of weights.",
+            FadeIn(image),
+            FadeIn(image_title),
+            FadeIn(kernel),
+            FadeIn(kernel_title),
+            FadeIn(result),
+            FadeIn(result_title),
+        )
+        self.say(
+            "Lay the kernel on the top-left corner. Multiply each pixel by the weight on top of it.",
+            FadeIn(frame),
+            FadeIn(prods),
+            FadeIn(prods_title),
+        )
         filled = self.fill(result, 0, 0, out[0, 0], top)
-        self.say(f"Add the nine products: {fmt(total, 0, trim=True)}. That sum is the first "
-                 "number of the feature map.",
-                 FadeIn(line), FadeIn(target), Transform(result.cells[0][0], filled))
+        self.say(
+            f"Add the nine products: {fmt(total, 0, trim=True)}. That sum is the first number of the feature map.",
+            FadeIn(line),
+            FadeIn(target),
+            Transform(result.cells[0][0], filled),
+        )
 
         n = out.shape[0]
         for stop in range(1, n * n):
@@ -76,13 +89,17 @@ class Clip(OneTakeScene):
             p, total = products((i, j))
             new_prods = number_grid(p, 0.7, size=24, signed=True, top=top / 3).move_to(prods)
             new_line = label(sum_text(p, total), size=26, color="active").move_to(line)
-            moves = [frame.animate.move_to(window(image, i, j, K, K)),
-                 target.animate.move_to(window(result, i, j, 1, 1)),
-                 Transform(prods, new_prods), Transform(line, new_line),
-                 Transform(result.cells[i][j], self.fill(result, i, j, out[i, j], top))]
+            moves = [
+                frame.animate.move_to(window(image, i, j, K, K)),
+                target.animate.move_to(window(result, i, j, 1, 1)),
+                Transform(prods, new_prods),
+                Transform(line, new_line),
+                Transform(result.cells[i][j], self.fill(result, i, j, out[i, j], top)),
+            ]
             if stop < 3:
-                self.say(f"Slide one step right. The products add up to {fmt(total, 0, trim=True)}.", *moves,
-                         run_time=0.8)
+                self.say(
+                    f"Slide one step right. The products add up to {fmt(total, 0, trim=True)}.", *moves, run_time=0.8
+                )
                 continue
             # the last six stops go three to a caption: fewer clips, a smaller video
             if stop % 3 == 0:
@@ -95,11 +112,15 @@ class Clip(OneTakeScene):
             if stop % 3 == 2:
                 self.play(Succession(*group))
 
-        summary = label("Big where the numbers grow to the right, negative where they fall.",
-                    size=26).move_to(line)
-        self.say("The whole feature map: big where the numbers grow to the right, negative where they fall.",
-                 target.animate.set_stroke(opacity=0), frame.animate.set_stroke(opacity=0), FadeOut(line),
-                 FadeIn(summary, shift=UP * 0.2), extra=1.5)
+        summary = label("Big where the numbers grow to the right, negative where they fall.", size=26).move_to(line)
+        self.say(
+            "The whole feature map: big where the numbers grow to the right, negative where they fall.",
+            target.animate.set_stroke(opacity=0),
+            frame.animate.set_stroke(opacity=0),
+            FadeOut(line),
+            FadeIn(summary, shift=UP * 0.2),
+            extra=1.5,
+        )
 
     @staticmethod
     def fill(result, i, j, value, top):
@@ -108,5 +129,3 @@ class Clip(OneTakeScene):
         colour, opacity = cell_fill(value, top, signed=True)
         square.set_fill(colour, opacity=opacity)
         return VGroup(square, label(fmt(value, 0, trim=True), size=28).move_to(square))
-
-

@@ -37,8 +37,13 @@ class Clip(OneTakeScene):
             outputs[mode] = number_grid(results[mode], 1.1, size=28, blank=True).move_to(RIGHT * 3.6 + UP * y)
             out_titles[mode] = label(mode, size=24, color="muted").next_to(outputs[mode], LEFT, buff=0.3)
         self.add(title)
-        self.say("A 4 by 4 feature map. Every number is 0 or more, as after ReLU.",
-                 FadeIn(feature_map), FadeIn(map_title), FadeIn(outputs["max"]), FadeIn(out_titles["max"]))
+        self.say(
+            "A 4 by 4 feature map. Every number is 0 or more, as after ReLU.",
+            FadeIn(feature_map),
+            FadeIn(map_title),
+            FadeIn(outputs["max"]),
+            FadeIn(out_titles["max"]),
+        )
 
         frame = window(feature_map, 0, 0, SIZE, SIZE, color="text", width=8)
         for k, ((i, j), block) in enumerate(blocks.items()):
@@ -47,15 +52,21 @@ class Clip(OneTakeScene):
             value = results["max"][i, j]
             filled = self.filled(outputs["max"], i, j, value, top)
             moves = [FadeIn(winner), Transform(outputs["max"].cells[i][j], filled)]
-            moves.insert(0, FadeIn(frame) if k == 0 else frame.animate.move_to(window(feature_map, i * SIZE, j * SIZE,
-                                                                                      SIZE, SIZE)))
+            moves.insert(
+                0,
+                FadeIn(frame) if k == 0 else frame.animate.move_to(window(feature_map, i * SIZE, j * SIZE, SIZE, SIZE)),
+            )
             jump = "" if k == 0 else "Jump 2. "
-            self.say(f"{jump}{PLACES[k].capitalize()}: the largest of {listed(block)} is {fmt(value, 0, trim=True)}.",
-                     *moves)
+            self.say(
+                f"{jump}{PLACES[k].capitalize()}: the largest of {listed(block)} is {fmt(value, 0, trim=True)}.", *moves
+            )
 
-        self.say("Four numbers instead of sixteen. Now the same windows, asking for the mean.",
-                 FadeIn(outputs["mean"]), FadeIn(out_titles["mean"]), frame.animate.move_to(
-                     window(feature_map, 0, 0, SIZE, SIZE)))
+        self.say(
+            "Four numbers instead of sixteen. Now the same windows, asking for the mean.",
+            FadeIn(outputs["mean"]),
+            FadeIn(out_titles["mean"]),
+            frame.animate.move_to(window(feature_map, 0, 0, SIZE, SIZE)),
+        )
         for k, ((i, j), block) in enumerate(blocks.items()):
             value = results["mean"][i, j]
             total = float(np.sum(block))
@@ -63,8 +74,11 @@ class Clip(OneTakeScene):
             moves = [Transform(outputs["mean"].cells[i][j], filled)]
             if k:
                 moves.insert(0, frame.animate.move_to(window(feature_map, i * SIZE, j * SIZE, SIZE, SIZE)))
-            self.say(f"{PLACES[k].capitalize()}: sum {fmt(total, 0, trim=True)}, mean {fmt(total, 0, trim=True)} / 4 "
-                     f"= {fmt(value, 2, trim=True)}.", *moves)
+            self.say(
+                f"{PLACES[k].capitalize()}: sum {fmt(total, 0, trim=True)}, mean {fmt(total, 0, trim=True)} / 4 "
+                f"= {fmt(value, 2, trim=True)}.",
+                *moves,
+            )
         self.say("Max keeps each window's strongest number. Mean keeps a little of all four.", extra=1.5)
 
     @staticmethod

@@ -40,16 +40,27 @@ class Clip(OneTakeScene):
         for k, lr in enumerate(CLIP_RATES):
             name, path = NAMES[lr], rolls[lr]
             centre = np.array([-4.65 + 4.65 * k, 0.05, 0])
-            axes = Axes(x_range=[*W_RANGE, 2], y_range=[0, LOSS_TOP, 10], x_length=4.1, y_length=3.9,
-                        tips=False, axis_config={"color": ANIM["muted"], "stroke_width": 2}).move_to(centre)
+            axes = Axes(
+                x_range=[*W_RANGE, 2],
+                y_range=[0, LOSS_TOP, 10],
+                x_length=4.1,
+                y_length=3.9,
+                tips=False,
+                axis_config={"color": ANIM["muted"], "stroke_width": 2},
+            ).move_to(centre)
             axes.y_axis.set_opacity(0)  # no loss axis: the numbers are written underneath
-            curve = axes.plot(lambda w: float(parabola_loss(w)), x_range=[W_RANGE[0], W_RANGE[1]],
-                              color=SERIES["dark"][0], stroke_width=3)  # a plain curve: a neutral colour
+            curve = axes.plot(
+                lambda w: float(parabola_loss(w)),
+                x_range=[W_RANGE[0], W_RANGE[1]],
+                color=SERIES["dark"][0],
+                stroke_width=3,
+            )  # a plain curve: a neutral colour
             best = DashedLine(axes.c2p(3, 0), axes.c2p(3, LOSS_TOP * 0.8), color=ANIM["muted"], stroke_width=2)
             best_text = label("best w = 3", size=22, color="muted").next_to(best, UP, buff=0.08)
             # on a patch of the card's colour, in front: the big rate's trails pass behind it
-            best_text = VGroup(BackgroundRectangle(best_text, color=ANIM["background"], fill_opacity=1, buff=0.04),
-                               best_text).set_z_index(1)
+            best_text = VGroup(
+                BackgroundRectangle(best_text, color=ANIM["background"], fill_opacity=1, buff=0.04), best_text
+            ).set_z_index(1)
             heading = label(f"η = {lr:g}: {name}", size=26)
             heading.next_to(axes, UP, buff=0.2)
             panels.append((axes, path))
@@ -59,9 +70,13 @@ class Clip(OneTakeScene):
             self.add(axes, curve, best, best_text, heading)
         counter = label(f"step 0 of {CLIP_STEPS}", size=26).to_edge(DOWN, buff=0.35)
         self.add(title)
-        self.narrate(f"Three balls start at w = {START:g}. Each step: w ← w − η × slope.",
-                     *[FadeIn(b) for b in balls], *[FadeIn(r) for r in readouts], FadeIn(counter),
-                     run_time=1.0)
+        self.narrate(
+            f"Three balls start at w = {START:g}. Each step: w ← w − η × slope.",
+            *[FadeIn(b) for b in balls],
+            *[FadeIn(r) for r in readouts],
+            FadeIn(counter),
+            run_time=1.0,
+        )
 
         def step_to(step):
             """Every ball's move from step − 1 to ``step``, with its trail, readout and the counter."""
@@ -70,8 +85,11 @@ class Clip(OneTakeScene):
                 start = axes.c2p(path[step - 1], parabola_loss(path[step - 1]))
                 end = axes.c2p(path[step], parabola_loss(path[step]))
                 trail = Line(start, end, color=ANIM["active"], stroke_width=2, stroke_opacity=0.6)
-                moves += [Create(trail), balls[k].animate.move_to(end),
-                          Transform(readouts[k], self.readout(path[step]).move_to(readouts[k]))]
+                moves += [
+                    Create(trail),
+                    balls[k].animate.move_to(end),
+                    Transform(readouts[k], self.readout(path[step]).move_to(readouts[k])),
+                ]
             moves.append(Transform(counter, label(f"step {step} of {CLIP_STEPS}", size=26).move_to(counter)))
             return AnimationGroup(*moves, run_time=0.7)
 
@@ -79,13 +97,22 @@ class Clip(OneTakeScene):
             """Steps ``first`` to ``last``, one after another, with a short pause after each."""
             return Succession(*[piece for s in range(first, last + 1) for piece in (step_to(s), Wait(0.3))])
 
-        self.narrate("Step 1: small η barely moves; good η takes a big bite; big η jumps past the bottom.",
-                     steps(1, 1), run_time=1.0)
+        self.narrate(
+            "Step 1: small η barely moves; good η takes a big bite; big η jumps past the bottom.",
+            steps(1, 1),
+            run_time=1.0,
+        )
         middle = CLIP_STEPS // 2
-        self.narrate(f"Steps 2 to {middle}: the big η overshoots further every time, so its loss grows.",
-                     steps(2, middle), run_time=(middle - 1) * 1.0)
-        self.narrate(f"After {CLIP_STEPS} steps: still crawling, arrived, and ever higher up the walls.",
-                     steps(middle + 1, CLIP_STEPS), run_time=(CLIP_STEPS - middle) * 1.0)
+        self.narrate(
+            f"Steps 2 to {middle}: the big η overshoots further every time, so its loss grows.",
+            steps(2, middle),
+            run_time=(middle - 1) * 1.0,
+        )
+        self.narrate(
+            f"After {CLIP_STEPS} steps: still crawling, arrived, and ever higher up the walls.",
+            steps(middle + 1, CLIP_STEPS),
+            run_time=(CLIP_STEPS - middle) * 1.0,
+        )
 
     @staticmethod
     def readout(w):

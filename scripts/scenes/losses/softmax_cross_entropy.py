@@ -74,14 +74,22 @@ GRADIENT_Y, MOVE_Y = 2.6, 2.12  # the rows above the bars: each score's gradient
 
 def gradient_row(gradient):
     """Each score's gradient in red above its bar."""
-    return VGroup(*[label(fmt(g, 3, sign=True), size=24, color="gradient").move_to([BAR_X[i], GRADIENT_Y, 0])
-                    for i, g in enumerate(gradient)])
+    return VGroup(
+        *[
+            label(fmt(g, 3, sign=True), size=24, color="gradient").move_to([BAR_X[i], GRADIENT_Y, 0])
+            for i, g in enumerate(gradient)
+        ]
+    )
 
 
 def move_row(gradient):
     """How one step changes each score: up or down by learning rate × gradient."""
-    return VGroup(*[label(f"{'↑' if g < 0 else '↓'} {fmt(abs(CLIP_LR * g), 3)}", size=22).move_to(
-        [BAR_X[i], MOVE_Y, 0]) for i, g in enumerate(gradient)])
+    return VGroup(
+        *[
+            label(f"{'↑' if g < 0 else '↓'} {fmt(abs(CLIP_LR * g), 3)}", size=22).move_to([BAR_X[i], MOVE_Y, 0])
+            for i, g in enumerate(gradient)
+        ]
+    )
 
 
 class Clip(OneTakeScene):
@@ -94,8 +102,14 @@ class Clip(OneTakeScene):
 
         title = label("From scores to a loss, and back to the scores", size=32).to_edge(UP, buff=0.3)
         base = Line([BAR_X[0] - 0.8, BASELINE, 0], [BAR_X[-1] + 0.8, BASELINE, 0], color=ANIM["muted"])
-        names = VGroup(*[on_baseline(label(name, size=26, color="active" if i == TRUE_CLASS else "text"),
-                                     name, BAR_X[i], BASELINE - 0.75) for i, name in enumerate(CLASSES)])
+        names = VGroup(
+            *[
+                on_baseline(
+                    label(name, size=26, color="active" if i == TRUE_CLASS else "text"), name, BAR_X[i], BASELINE - 0.75
+                )
+                for i, name in enumerate(CLASSES)
+            ]
+        )
         truth_tag = label("right answer", size=22, color="active").next_to(names[TRUE_CLASS], DOWN, buff=0.12)
         bars = score_bars(SCORES)
         values = labels_for(SCORES, SCORE_SCALE)
@@ -103,33 +117,54 @@ class Clip(OneTakeScene):
         # 1. raw scores
         score_line = panel_line(f"scores: {numbers(SCORES)}", 0)
         self.add(title)
-        self.narrate("Raw scores for one fruit. The right answer is apple, but pear scores highest.",
-                     FadeIn(base), FadeIn(names), FadeIn(truth_tag), FadeIn(bars), FadeIn(values),
-                     FadeIn(score_line), run_time=1.2)
+        self.narrate(
+            "Raw scores for one fruit. The right answer is apple, but pear scores highest.",
+            FadeIn(base),
+            FadeIn(names),
+            FadeIn(truth_tag),
+            FadeIn(bars),
+            FadeIn(values),
+            FadeIn(score_line),
+            run_time=1.2,
+        )
 
         # 2. exp makes them positive
         exp_line = panel_line(f"exp(score): {numbers(exps)}", 1)
-        self.narrate("exp makes every score positive, and bigger scores grow much bigger.",
-                     Transform(bars, score_bars(exps)), Transform(values, labels_for(exps, SCORE_SCALE)),
-                     FadeIn(exp_line), run_time=1.4)
+        self.narrate(
+            "exp makes every score positive, and bigger scores grow much bigger.",
+            Transform(bars, score_bars(exps)),
+            Transform(values, labels_for(exps, SCORE_SCALE)),
+            FadeIn(exp_line),
+            run_time=1.4,
+        )
 
         # 3. divide by the total
         total_line = panel_line(f"total = {fmt(total)}", 2)
         share_line = panel_line(f"÷ total: {numbers(probabilities)}", 3)
         sum_line = panel_line(f"they add up to {fmt(probabilities.sum())}", 4, color="muted", size=24)
-        self.narrate(f"Divide each by the total, {fmt(total)}: probabilities that add up to 1.",
-                     Transform(bars, probability_bars(probabilities)),
-                     Transform(values, labels_for(probabilities, PROBABILITY_SCALE)),
-                     FadeIn(total_line), FadeIn(share_line), FadeIn(sum_line), run_time=1.4)
+        self.narrate(
+            f"Divide each by the total, {fmt(total)}: probabilities that add up to 1.",
+            Transform(bars, probability_bars(probabilities)),
+            Transform(values, labels_for(probabilities, PROBABILITY_SCALE)),
+            FadeIn(total_line),
+            FadeIn(share_line),
+            FadeIn(sum_line),
+            run_time=1.4,
+        )
 
         # 4. the right answer's probability gives the loss
         p_line = panel_line(f"p(apple) = {fmt(p, 3)}", 5, color="active")
         loss_line = panel_line(f"loss = −log p = {fmt(loss)}", 6, color="text", size=30)
         history = [loss]
         history_line = self.history_line(history)
-        self.narrate(f"Only apple's probability counts. The loss is minus its log: −log {fmt(p, 3)} = {fmt(loss)}.",
-                     FadeIn(p_line), FadeIn(loss_line), FadeIn(history_line),
-                     Indicate(bars[TRUE_CLASS], color=ANIM["active"]), run_time=1.2)
+        self.narrate(
+            f"Only apple's probability counts. The loss is minus its log: −log {fmt(p, 3)} = {fmt(loss)}.",
+            FadeIn(p_line),
+            FadeIn(loss_line),
+            FadeIn(history_line),
+            Indicate(bars[TRUE_CLASS], color=ANIM["active"]),
+            run_time=1.2,
+        )
 
         # 5. the real gradient at the scores: probability minus the right answer
         g = steps[0]["gradient"]
@@ -140,34 +175,56 @@ class Clip(OneTakeScene):
         rule_line = panel_line("gradient = p − (1, 0, 0)", 1, color="gradient")
         g_line = panel_line(f"= {numbers(g, 3, sign=True)}", 2, color="gradient")
         step_line = panel_line(f"step: score − {fmt(CLIP_LR, 0)} × gradient", 3)
-        self.narrate("Each score's gradient: its probability, minus 1 for apple and 0 for the others.",
-                     FadeOut(exp_line), FadeOut(total_line), FadeOut(share_line), FadeOut(sum_line),
-                     FadeIn(rule_line), FadeIn(g_line), FadeIn(gradients), FadeIn(gradient_name),
-                     FadeIn(step_line), FadeIn(moves), FadeIn(move_name), run_time=1.2)
+        self.narrate(
+            "Each score's gradient: its probability, minus 1 for apple and 0 for the others.",
+            FadeOut(exp_line),
+            FadeOut(total_line),
+            FadeOut(share_line),
+            FadeOut(sum_line),
+            FadeIn(rule_line),
+            FadeIn(g_line),
+            FadeIn(gradients),
+            FadeIn(gradient_name),
+            FadeIn(step_line),
+            FadeIn(moves),
+            FadeIn(move_name),
+            run_time=1.2,
+        )
 
         # 6. one step moves every score: apple up, pear down almost as much, banana a little down
         def move_to(k):
             """The animations of step k: new scores, probabilities, gradient and loss."""
             s = steps[k]
             history.append(s["loss"])
-            return [Transform(bars, probability_bars(s["probabilities"])),
-                    Transform(values, labels_for(s["probabilities"], PROBABILITY_SCALE)),
-                    Transform(score_line, panel_line(f"scores: {numbers(s['scores'])}", 0)),
-                    Transform(g_line, panel_line(f"= {numbers(s['gradient'], 3, sign=True)}", 2, color="gradient")),
-                    Transform(gradients, gradient_row(s["gradient"])),
-                    Transform(moves, move_row(s["gradient"])),
-                    Transform(p_line, panel_line(f"p(apple) = {fmt(s['probabilities'][TRUE_CLASS], 3)}", 5,
-                                                 color="active")),
-                    Transform(loss_line, panel_line(f"loss = −log p = {fmt(s['loss'])}", 6, size=30)),
-                    Transform(history_line, self.history_line(history))]
+            return [
+                Transform(bars, probability_bars(s["probabilities"])),
+                Transform(values, labels_for(s["probabilities"], PROBABILITY_SCALE)),
+                Transform(score_line, panel_line(f"scores: {numbers(s['scores'])}", 0)),
+                Transform(g_line, panel_line(f"= {numbers(s['gradient'], 3, sign=True)}", 2, color="gradient")),
+                Transform(gradients, gradient_row(s["gradient"])),
+                Transform(moves, move_row(s["gradient"])),
+                Transform(
+                    p_line, panel_line(f"p(apple) = {fmt(s['probabilities'][TRUE_CLASS], 3)}", 5, color="active")
+                ),
+                Transform(loss_line, panel_line(f"loss = −log p = {fmt(s['loss'])}", 6, size=30)),
+                Transform(history_line, self.history_line(history)),
+            ]
 
-        self.narrate("A training step moves every score against its gradient: "
-                     "apple's up, pear's down almost as much, banana's a little.", *move_to(1), run_time=1.4)
+        self.narrate(
+            "A training step moves every score against its gradient: "
+            "apple's up, pear's down almost as much, banana's a little.",
+            *move_to(1),
+            run_time=1.4,
+        )
         later = [AnimationGroup(*move_to(k)) for k in range(2, len(steps))]
         losses = ", then ".join(fmt(s["loss"]) for s in steps[2:])
         count = {1: "One", 2: "Two", 3: "Three"}.get(len(later), str(len(later)))
-        self.narrate(f"{count} more steps: the loss falls to {losses}. The surer the network is of the right "
-                     "answer, the smaller the loss and its gradient.", Succession(*later), run_time=2.4)
+        self.narrate(
+            f"{count} more steps: the loss falls to {losses}. The surer the network is of the right "
+            "answer, the smaller the loss and its gradient.",
+            Succession(*later),
+            run_time=2.4,
+        )
 
     @staticmethod
     def history_line(history):

@@ -38,35 +38,63 @@ class Clip(OneTakeScene):
         hidden = [neuron(R).move_to([HIDDEN_X, y, 0]) for y in HIDDEN_Y]
         h_text = [label(num(v), size=24).move_to(c) for v, c in zip(hidden_values, hidden)]
         output = neuron(R + 0.1).move_to([OUTPUT_X, 0, 0])
-        names = VGroup(label("inputs", size=22, color="muted").next_to(inputs[0], UP, buff=0.25),
-                       label("ReLU neurons", size=22, color="muted").next_to(hidden[0], UP, buff=0.15),
-                       label("output", size=22, color="muted").next_to(output, UP, buff=0.25))
-        edges = VGroup(*[Line(i.get_center(), h.get_center(), buff=R, color=ANIM["grid"], stroke_width=2)
-                         for i in inputs for h in hidden])
-        out_edges = [Line(h.get_center(), output.get_center(), buff=R, color=ANIM["muted"], stroke_width=2.5)
-                     for h in hidden]
+        names = VGroup(
+            label("inputs", size=22, color="muted").next_to(inputs[0], UP, buff=0.25),
+            label("ReLU neurons", size=22, color="muted").next_to(hidden[0], UP, buff=0.15),
+            label("output", size=22, color="muted").next_to(output, UP, buff=0.25),
+        )
+        edges = VGroup(
+            *[
+                Line(i.get_center(), h.get_center(), buff=R, color=ANIM["grid"], stroke_width=2)
+                for i in inputs
+                for h in hidden
+            ]
+        )
+        out_edges = [
+            Line(h.get_center(), output.get_center(), buff=R, color=ANIM["muted"], stroke_width=2.5) for h in hidden
+        ]
         passed = [label("", size=24) for _ in hidden]
         out_text = label("", size=26)
         self.add(title)
-        self.narrate("A small network: 2 inputs, 4 ReLU neurons, 1 output. A dropout layer sits after the 4 neurons.",
-                     *[Create(c) for c in inputs + hidden + [output]], Create(edges), *[Create(e) for e in out_edges],
-                     FadeIn(names), *[FadeIn(t) for t in in_text], run_time=1.2, hold=5.6)
-        self.narrate(f"For the input {num(INPUT[0][0])} and {num(INPUT[0][1])}, the four neurons answer "
-                     f"{', '.join(num(v) for v in hidden_values[:-1])} and {num(hidden_values[-1])}.",
-                     *[FadeIn(t) for t in h_text], run_time=0.8, hold=5.2)
+        self.narrate(
+            "A small network: 2 inputs, 4 ReLU neurons, 1 output. A dropout layer sits after the 4 neurons.",
+            *[Create(c) for c in inputs + hidden + [output]],
+            Create(edges),
+            *[Create(e) for e in out_edges],
+            FadeIn(names),
+            *[FadeIn(t) for t in in_text],
+            run_time=1.2,
+            hold=5.6,
+        )
+        self.narrate(
+            f"For the input {num(INPUT[0][0])} and {num(INPUT[0][1])}, the four neurons answer "
+            f"{', '.join(num(v) for v in hidden_values[:-1])} and {num(hidden_values[-1])}.",
+            *[FadeIn(t) for t in h_text],
+            run_time=0.8,
+            hold=5.2,
+        )
 
         def show(step, caption, hold):
             """One forward pass: dim the dropped neurons, grow the survivors, write what reaches the output."""
             nonlocal mode, out_text, passed
             result = passes[step]
             training = step < len(passes) - 1
-            new_mode = label(f"training, step {step + 1}" if training else "test time: model.eval()", size=26,
-                             color="active" if training else "positive").to_edge(DOWN, buff=0.7).shift(LEFT * 3)
+            new_mode = (
+                label(
+                    f"training, step {step + 1}" if training else "test time: model.eval()",
+                    size=26,
+                    color="active" if training else "positive",
+                )
+                .to_edge(DOWN, buff=0.7)
+                .shift(LEFT * 3)
+            )
             moves = [Transform(mode, new_mode)] if mode.submobjects else [FadeIn(new_mode)]
             if not mode.submobjects:
                 mode = new_mode
-            new_passed, new_out = [], label(f"= {num(result['output'])}", size=28, color="text").next_to(
-                output, RIGHT, buff=0.2)
+            new_passed, new_out = (
+                [],
+                label(f"= {num(result['output'])}", size=28, color="text").next_to(output, RIGHT, buff=0.2),
+            )
             for k, m in enumerate(result["mask"]):
                 on = m > 0
                 colour = ("active" if m != 1 else "positive") if on else "muted"
@@ -77,9 +105,11 @@ class Clip(OneTakeScene):
                 else:
                     text = f"on → {num(result['passed'][k])}"  # eval mode: unchanged
                 new_passed.append(label(text, size=22, color=colour).move_to([PASS_X, HIDDEN_Y[k] + 0.05, 0]))
-                moves += [hidden[k].animate.set_stroke(opacity=1.0 if on else 0.25),
-                          h_text[k].animate.set_opacity(1.0 if on else 0.3),
-                          out_edges[k].animate.set_stroke(opacity=0.9 if on else 0.12)]
+                moves += [
+                    hidden[k].animate.set_stroke(opacity=1.0 if on else 0.25),
+                    h_text[k].animate.set_opacity(1.0 if on else 0.3),
+                    out_edges[k].animate.set_stroke(opacity=0.9 if on else 0.12),
+                ]
             for k in range(len(hidden)):
                 if passed[k].submobjects:
                     moves.append(Transform(passed[k], new_passed[k]))
@@ -92,17 +122,39 @@ class Clip(OneTakeScene):
             self.narrate(caption, *moves, run_time=0.9, hold=hold)
 
         kept = [sum(m > 0 for m in p["mask"]) for p in passes[:-1]]
-        self.narrate(f"Training: each step, every neuron is switched off with probability {num(P)}. "
-                     f"The survivors are multiplied by 1 / (1 − {num(P)}) = {num(scale)}.", run_time=0, hold=9.0)
-        show(0, f"Step 1: {kept[0]} neurons survive, and each answer is doubled. "
-                f"The output is {num(passes[0]['output'])}.", hold=4.6)
-        show(1, f"Step 2: a new random mask. Only {kept[1]} neuron survives. "
-                f"The output is {num(passes[1]['output'])}.", hold=4.6)
+        self.narrate(
+            f"Training: each step, every neuron is switched off with probability {num(P)}. "
+            f"The survivors are multiplied by 1 / (1 − {num(P)}) = {num(scale)}.",
+            run_time=0,
+            hold=9.0,
+        )
+        show(
+            0,
+            f"Step 1: {kept[0]} neurons survive, and each answer is doubled. The output is {num(passes[0]['output'])}.",
+            hold=4.6,
+        )
+        show(
+            1,
+            f"Step 2: a new random mask. Only {kept[1]} neuron survives. The output is {num(passes[1]['output'])}.",
+            hold=4.6,
+        )
         show(2, f"Step 3: {kept[2]} neurons survive. The output is {num(passes[2]['output'])}.", hold=3.2)
-        show(3, f"Test time: every neuron is on, and nothing is dropped or scaled. "
-                f"The output is {num(passes[3]['output'])}.", hold=5.2)
-        average = label(f"average over all 16 masks: {num(average_over_masks())}", size=24,
-                        color="text").to_edge(DOWN, buff=0.7).shift(RIGHT * 3.2)
-        self.narrate(f"Averaged over all 16 possible masks, training gives {num(average_over_masks())} too: "
-                     "the same answer, on average.", FadeIn(average), run_time=0.8, hold=5.0)
+        show(
+            3,
+            f"Test time: every neuron is on, and nothing is dropped or scaled. "
+            f"The output is {num(passes[3]['output'])}.",
+            hold=5.2,
+        )
+        average = (
+            label(f"average over all 16 masks: {num(average_over_masks())}", size=24, color="text")
+            .to_edge(DOWN, buff=0.7)
+            .shift(RIGHT * 3.2)
+        )
+        self.narrate(
+            f"Averaged over all 16 possible masks, training gives {num(average_over_masks())} too: "
+            "the same answer, on average.",
+            FadeIn(average),
+            run_time=0.8,
+            hold=5.0,
+        )
         self.wait(1.0)
