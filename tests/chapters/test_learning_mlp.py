@@ -159,3 +159,26 @@ def test_code_blocks_type_the_story_settings():
     fits = [kw for _, kw in code_calls(PAGE, "fit")] + [kw for _, kw in code_calls(PAGE, "fit_torch")]
     settings = {(kw.get("epochs"), kw.get("lr")) for kw in fits}
     assert settings == {(xor.EPOCHS, xor.LR), (student_story.EPOCHS, student_story.LR)}, settings
+
+
+def test_why_the_weights_start_random():
+    """Zeros answer 0.5 for ever; equal weights keep four clones that miss one XOR answer."""
+    from site_src.examples import initialization as init_story
+    from tests.chapters.facts import number_word
+
+    text = page_text(PAGE)
+    X, y = logic_gate("xor")
+    _, zeros = init_story.train_xor("zeros")
+    equal_net, equal = init_story.train_xor("equal")
+    wrong = int(((equal >= 0.5) != y).sum())
+    assert np.all(zeros == 0.5)
+    assert init_story.clones(equal_net) == 1 and equal_net.weights[0].shape[0] == 4
+    assert_all_in(
+        text,
+        [
+            f"Start a {'-'.join(map(str, init_story.XOR_LAYERS))} XOR network with every weight 0 and, after "
+            f"{init_story.XOR_EPOCHS} rounds of learning, it still answers {fmt(zeros[0], 1)} for every input",
+            f"its {number_word(equal_net.weights[0].shape[0])} hidden neurons stay exact copies",
+            f"it gets {number_word(wrong)} of the four XOR answers wrong",
+        ],
+    )
