@@ -59,12 +59,13 @@ if (!document.getElementById("render-all")) document.head.insertAdjacentHTML("be
 """
 
 
-# page.js makes a wide formula keyboard-scrollable when it comes near the screen, so the
-# page is scrolled past every formula first, as a reader (or a keyboard user) would.
+# page.js makes a wide formula, table or notebook cell keyboard-scrollable when it comes near
+# the screen, so the page is scrolled past each first, as a reader (or a keyboard user) would.
+SCROLLERS = "div.arithmatex, .md-typeset__scrollwrap, .jupyter-wrapper .highlight-ipynb"  # as in page.js
 VISIT_FORMULAS = """
 const done = arguments[arguments.length - 1];
 (async () => {
-  for (const box of document.querySelectorAll("div.arithmatex")) {
+  for (const box of document.querySelectorAll(arguments[0])) {
     box.scrollIntoView({block: "center"});
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   }
@@ -73,7 +74,7 @@ const done = arguments[arguments.length - 1];
 })();
 """
 FORMULAS_MEASURED = """
-return [...document.querySelectorAll("div.arithmatex")]
+return [...document.querySelectorAll(arguments[0])]
   .every((box) => box.scrollWidth <= box.clientWidth || box.hasAttribute("tabindex"));
 """
 
@@ -81,8 +82,8 @@ return [...document.querySelectorAll("div.arithmatex")]
 def axe_findings(driver):
     """axe's violations on the current page, with each node marked allowed or not."""
     driver.execute_script(RENDER_ALL)
-    driver.execute_async_script(VISIT_FORMULAS)
-    wait_for(lambda: driver.execute_script(FORMULAS_MEASURED), 3)  # if not, axe reports it
+    driver.execute_async_script(VISIT_FORMULAS, SCROLLERS)
+    wait_for(lambda: driver.execute_script(FORMULAS_MEASURED, SCROLLERS), 3)  # if not, axe reports it
     if "axe" not in driver.execute_script("return Object.keys(window)"):
         driver.execute_script(AXE.read_text())
     allowed = {rule: selector for rule, (selector, _) in THEME_ALLOWLIST.items()}

@@ -108,13 +108,13 @@ def test_every_stylesheet_url_resolves(built_site):
     broken, checked = [], 0
     for sheet in site.rglob("*.css"):
         for url in css_urls(sheet.read_text()):
-            if url.startswith(("data:", "#")) or urlparse(url).scheme:
+            if url.startswith(("data:", "#", "%23")) or urlparse(url).scheme:  # %23: "#" inside a data: SVG
                 continue
             checked += 1
             target = sheet.parent / PurePosixPath(unquote(urlparse(url).path))
             if not target.resolve().is_file():
                 broken.append(f"{sheet.relative_to(site)}: url({url})")
-    assert checked >= 2, "the math font at least"
+    assert checked >= 1, "the math font at least"
     assert not broken, "stylesheets point at missing files:\n" + "\n".join(broken)
 
 

@@ -25,8 +25,10 @@ import numpy as np
 
 from site_src._checks import as_float_array, at_least, in_interval, one_of
 
-#: The three parts of a data set, as arrays of row numbers (indices).
-Parts = namedtuple("Parts", ["train", "validation", "test"])
+
+class Parts(namedtuple("Parts", ["train", "validation", "test"])):
+    """The three parts of a data set, as arrays of row numbers (indices): train, validation, test."""
+
 
 METHODS = ("standard", "minmax")
 

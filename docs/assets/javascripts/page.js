@@ -14,9 +14,11 @@ const nearby = new IntersectionObserver(
   (entries) => entries.forEach(({ target, isIntersecting }) => isIntersecting && measure(target)),
   { rootMargin: "50% 0px" },
 );
+// Wide formulas, wide tables and notebook code cells can all scroll sideways.
+const SCROLLERS = "div.arithmatex, .md-typeset__scrollwrap, .jupyter-wrapper .highlight-ipynb";
 const watchFormulas = () => {
   nearby.disconnect();
-  document.querySelectorAll("div.arithmatex").forEach((box) => nearby.observe(box));
+  document.querySelectorAll(SCROLLERS).forEach((box) => nearby.observe(box));
 };
 let resized;
 window.addEventListener("resize", () => {
