@@ -20,6 +20,7 @@ least 0, an unknown scaling method, arrays of different lengths).
 """
 
 from collections import namedtuple
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -33,8 +34,21 @@ class Parts(namedtuple("Parts", ["train", "validation", "test"])):
 METHODS = ("standard", "minmax")
 
 
-def _check_seed(seed):
-    return at_least(seed, "seed", 0)  # ValueError for 1.5, -1, True or "0"
+def check_seed(seed):
+    """``seed`` if it is a whole number of at least 0; else a ``ValueError`` (1.5, -1, True, "0")."""
+    return at_least(seed, "seed", 0)
+
+
+@dataclass(frozen=True)
+class Split:
+    """The three parts of a data set: inputs ``X_*`` (one example per row) and answers ``y_*``."""
+
+    X_train: np.ndarray
+    y_train: np.ndarray
+    X_val: np.ndarray
+    y_val: np.ndarray
+    X_test: np.ndarray
+    y_test: np.ndarray
 
 
 def _counts(n, test_fraction, validation_fraction):
@@ -64,7 +78,7 @@ def split(y, test_fraction, validation_fraction=0.0, seed=0, stratify=False):
             "test_fraction + validation_fraction must be below 1 (something must be left to train on), "
             f"got {test_fraction} + {validation_fraction}"
         )
-    rng = np.random.default_rng(_check_seed(seed))
+    rng = np.random.default_rng(check_seed(seed))
     # without stratify, the whole set is one group; with it, each class is its own group
     groups = [np.arange(len(y))] if not stratify else [np.flatnonzero(y == c) for c in np.unique(y)]
     train, validation, test = [], [], []

@@ -31,7 +31,6 @@ does not take one input per pixel (64) or whose last does not give one score
 per digit (10).
 """
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 # --8<-- [start:settings]
@@ -43,7 +42,7 @@ from site_src.datasets import digits
 from site_src.layers import Activation, BatchNorm, Dense, Dropout, Sequential
 from site_src.losses import cross_entropy_from_logits, cross_entropy_from_logits_grad
 from site_src.optimizers import Adam, AdamW
-from site_src.projects.data import scale, split
+from site_src.projects.data import Split, check_seed, scale, split
 
 DATASETS = ("digits", "noisy-digits")
 CHANGES = ("baseline", "deeper", "dropout", "l2", "adamw", "batchnorm", "early_stopping")
@@ -65,26 +64,10 @@ SEEDS = (0, 1, 2, 3, 4)  # one run is luck: five seeds, five splits
 # --8<-- [end:settings]
 
 
-@dataclass(frozen=True)
-class Split:
-    """The three parts: pictures ``X_*`` (one per row, 64 scaled pixels) and digits ``y_*``."""
-
-    X_train: np.ndarray
-    y_train: np.ndarray
-    X_val: np.ndarray
-    y_val: np.ndarray
-    X_test: np.ndarray
-    y_test: np.ndarray
-
-
-def _check_seed(seed):
-    return at_least(seed, "seed", 0)  # ValueError for 1.5, -1, True or "0"
-
-
 def _check_seeds(seeds):
     if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__iter__"):
         raise ValueError(f"seeds must be a list of whole numbers of at least 0, like [0, 1, 2], got {seeds!r}")
-    seeds = tuple(_check_seed(seed) for seed in seeds)
+    seeds = tuple(check_seed(seed) for seed in seeds)
     if not seeds:
         raise ValueError("seeds must hold at least one seed, got none")
     return seeds
@@ -125,7 +108,7 @@ def load_split(dataset="noisy-digits", test_fraction=TEST_FRACTION, validation_f
     """
     X, y = load_data(dataset)
     test_fraction = in_interval(test_fraction, "test_fraction", 0.0, 1.0, closed_low=False)
-    parts = split(y, test_fraction, validation_fraction, seed=_check_seed(seed), stratify=True)
+    parts = split(y, test_fraction, validation_fraction, seed=check_seed(seed), stratify=True)
     X_train, X_val, X_test = scale(X[parts.train], X[parts.validation], X[parts.test], method="standard")
     return Split(X_train, y[parts.train], X_val, y[parts.validation], X_test, y[parts.test])
 

@@ -26,7 +26,6 @@ at least 0, epochs or a batch size below 1, a learning rate that is not above
 0, and layer sizes that do not fit the data (4 inputs, 3 outputs).
 """
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 # --8<-- [start:settings]
@@ -36,7 +35,7 @@ from site_src._checks import at_least, layer_sizes, one_of, positive
 from site_src.datasets import iris
 from site_src.mlp import MLP
 from site_src.optimizers import Adam
-from site_src.projects.data import scale, split
+from site_src.projects.data import Split, check_seed, scale, split
 
 DATASETS = ("iris",)
 SPECIES = ("setosa", "versicolor", "virginica")
@@ -55,28 +54,12 @@ WATCHED = (0, 0, 2)  # the weight we follow: layer 0, hidden neuron 0, input "pe
 # --8<-- [end:settings]
 
 
-@dataclass(frozen=True)
-class Split:
-    """The three parts: measurements ``X_*`` (one flower per row) and species ``y_*`` (0, 1 or 2)."""
-
-    X_train: np.ndarray
-    y_train: np.ndarray
-    X_val: np.ndarray
-    y_val: np.ndarray
-    X_test: np.ndarray
-    y_test: np.ndarray
-
-
 @lru_cache(maxsize=1)
 def _iris():
     """scikit-learn's Iris, loaded once per process."""
     X, y = iris()
     X.flags.writeable = y.flags.writeable = False  # shared: nobody may change it
     return X, y
-
-
-def _check_seed(seed):
-    return at_least(seed, "seed", 0)  # ValueError for 1.5, -1, True or "0"
 
 
 def load_data(dataset="iris"):
@@ -135,7 +118,7 @@ def build_network(sizes=LAYER_SIZES, seed=SEED):
     >>> build_network()
     MLP([4, 8, 3], activation='relu', output_activation='identity', loss='cross_entropy')
     """
-    return MLP(layer_sizes(sizes), activation=ACTIVATION, loss="cross_entropy", rng=_check_seed(seed))
+    return MLP(layer_sizes(sizes), activation=ACTIVATION, loss="cross_entropy", rng=check_seed(seed))
 
     # --8<-- [end:build_network]
 
@@ -161,7 +144,7 @@ def _check_training(epochs, batch_size, lr, seed):
     at_least(epochs, "epochs", 1)
     at_least(batch_size, "batch_size", 1)
     positive(lr, "lr")
-    _check_seed(seed)
+    check_seed(seed)
 
 
 # --8<-- [start:train]
@@ -296,7 +279,7 @@ def over_seeds(seeds=SEEDS, epochs=EPOCHS, batch_size=BATCH_SIZE, lr=LR):
     """
     if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__iter__"):
         raise ValueError(f"seeds must be a list of whole numbers of at least 0, like [0, 1, 2], got {seeds!r}")
-    seeds = [_check_seed(seed) for seed in seeds]
+    seeds = [check_seed(seed) for seed in seeds]
     if not seeds:
         raise ValueError("seeds must hold at least one seed, got none")
     accuracies = []

@@ -16,6 +16,8 @@ import ast
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+
 from scripts.style.numbers import fmt
 from tests.pages import DOCS, blocks, prose
 
@@ -165,3 +167,19 @@ def number_word(n):
     if n in _TENS:
         return _TENS[n]
     raise ValueError(f"number_word knows 0 to 12 and {sorted(_TENS)}, not {n}")
+
+
+def num(x):
+    """A number as the math corners write it: up to three decimals, trailing zeros dropped, ASCII minus."""
+    return tex(x, 3, trim=True)
+
+
+def pmatrix(rows):
+    """A LaTeX pmatrix as the pages write it: ``\\begin{pmatrix} 1 & 2 \\\\ 3 & -1 \\end{pmatrix}``."""
+    body = r" \\ ".join(" & ".join(num(v) for v in np.atleast_1d(row)) for row in rows)
+    return rf"\begin{{pmatrix}} {body} \end{{pmatrix}}"
+
+
+def column(vector):
+    """A column vector as a pmatrix."""
+    return pmatrix([[v] for v in vector])

@@ -7,25 +7,10 @@ from site_src.examples import linear_stack
 from site_src.examples import perceptron as perceptron_story
 from site_src.examples.tiny_network import forward_steps
 from site_src.mlp import MLP
-from tests.chapters.facts import DOCS, assert_all_in, code_calls, fmt, page_source, page_text, tex
+from tests.chapters.facts import DOCS, assert_all_in, code_calls, column, fmt, num, page_source, page_text, pmatrix, tex
 from tests.pages import ROOT
 
 PAGE = "learning/activation-idea"
-
-
-def num(x):
-    """A number as this page writes it: up to three decimals, trailing zeros dropped, ASCII minus."""
-    return tex(x, 3, trim=True)
-
-
-def pmatrix(rows):
-    """A LaTeX pmatrix as the page writes it: ``\\begin{pmatrix} 1 & 2 \\\\ 3 & -1 \\end{pmatrix}``."""
-    body = r" \\ ".join(" & ".join(num(v) for v in np.atleast_1d(row)) for row in rows)
-    return rf"\begin{{pmatrix}} {body} \end{{pmatrix}}"
-
-
-def column(vector):
-    return pmatrix([[v] for v in vector])
 
 
 def test_page_uses_its_figure():

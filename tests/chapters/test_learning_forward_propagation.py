@@ -5,29 +5,15 @@ import re
 import numpy as np
 
 from site_src.examples.tiny_network import forward_steps, tiny_network
-from tests.chapters.facts import DOCS, assert_all_in, fmt, page_source, page_text, tex
+from tests.chapters.facts import DOCS, assert_all_in, column, fmt, num, page_source, page_text, pmatrix, tex
 from tests.pages import ROOT
 
 PAGE = "learning/forward-propagation"
 
 
-def num(x):
-    """A hand-picked setting as the page writes it: up to three decimals, trailing zeros dropped."""
-    return tex(x, 3, trim=True)
-
-
 def f3(x):
     """A computed value as the page writes it: exactly three decimals."""
     return tex(x, 3)
-
-
-def pmatrix(rows):
-    body = r" \\ ".join(" & ".join(num(v) for v in np.atleast_1d(row)) for row in rows)
-    return rf"\begin{{pmatrix}} {body} \end{{pmatrix}}"
-
-
-def column(vector):
-    return pmatrix([[v] for v in vector])
 
 
 def test_page_uses_its_figure():
