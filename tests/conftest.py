@@ -40,3 +40,14 @@ def driver(tmp_path_factory):
     browser = chromium(tmp_path_factory.mktemp("chromium-profile"))
     yield browser
     browser.quit()
+
+
+@pytest.fixture(scope="module")
+def one_torch_thread():
+    """PyTorch on one thread: tiny tensors on a shared 2-core machine only wait for each other."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)

@@ -10,14 +10,7 @@ from site_src.losses import cross_entropy_from_logits, cross_entropy_from_logits
 from site_src.projects import digits_cnn as cnn
 from site_src.pytorch import digits_cnn as twin
 
-
-@pytest.fixture(autouse=True, scope="module")
-def one_torch_thread():
-    """One thread: on a busy shared machine, more threads only wait for each other."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def test_split_is_seeded_disjoint_and_complete():

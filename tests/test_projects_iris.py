@@ -4,7 +4,6 @@ import re
 
 import numpy as np
 import pytest
-import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.datasets import load_iris
@@ -16,14 +15,7 @@ from site_src.projects import data
 from site_src.projects import iris_ann as ia
 from tests.notebook_helpers import executed_project, outputs_text
 
-
-@pytest.fixture(autouse=True, scope="module")
-def one_torch_thread():
-    """One thread: tiny tensors on a busy shared machine only wait for each other."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 # ---------------------------------------------------------------- split and scale (site_src.projects.data)
