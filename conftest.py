@@ -16,7 +16,6 @@ import re
 import textwrap
 from pathlib import Path
 
-import markdown
 from sybil import Lexeme, Sybil
 from sybil.evaluators.doctest import DocTestEvaluator
 from sybil.evaluators.python import PythonEvaluator
@@ -24,23 +23,15 @@ from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown import ClearNamespaceParser, SkipParser
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
 
+from scripts.hooks.notebooks import INFO, expand_includes  # one definition of a page's Python blocks
+
 ROOT = Path(__file__).parent
-
-# python / py / pycon fences, with or without attributes (title=..., hl_lines=...)
-INFO = re.compile(r"[ \t]*(?:\{[ \t]*\.)?(?P<language>python|py|pycon)\b[^\n]*$\n", re.MULTILINE)
-
-_SNIPPETS = markdown.Markdown(
-    extensions=["pymdownx.snippets"],
-    extension_configs={
-        "pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True, "dedent_subsections": True}
-    },
-).preprocessors["snippet"]
 
 
 def expand_snippets(source):
     if "-8<-" not in source:
         return source
-    text = "\n".join(_SNIPPETS.run(str(source).split("\n")))
+    text = expand_includes(str(source))
     return Lexeme(text, offset=source.offset, line_offset=source.line_offset)
 
 

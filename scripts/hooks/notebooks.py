@@ -112,7 +112,7 @@ def image_alts(nb):
 
 # ---------------------------------------------------------------- a chapter's Python blocks
 
-# the same fences conftest.py hands to Sybil: python / py / pycon, with or without attributes
+# the fences conftest.py hands to Sybil (it imports these): python / py / pycon, with or without attributes
 INFO = re.compile(r"[ \t]*(?:\{[ \t]*\.)?(?P<language>python|py|pycon)\b[^\n]*$\n", re.MULTILINE)
 SKIP_NEXT = re.compile(r"<!--\s*skip:\s*next\s*-->\s*$")
 CLEAR = re.compile(r"<!--\s*clear-namespace\s*-->")
@@ -128,7 +128,7 @@ _SNIPPETS = markdown.Markdown(
 ).preprocessors["snippet"]
 
 
-def _expand(source):
+def expand_includes(source):
     """The block's code with ``--8<--`` includes replaced by the code they name."""
     return "\n".join(_SNIPPETS.run(source.split("\n"))) if "-8<-" in source else source
 
@@ -189,7 +189,7 @@ def chapter_notebook(path, url=None):
             cells.append(nbformat.v4.new_code_cell("%reset -f  # the page starts a fresh namespace here"))
         if SKIP_NEXT.search(before):
             continue  # the page says this block must not run, and why
-        code = _code(textwrap.dedent(_expand(str(region.lexemes["source"]))))
+        code = _code(textwrap.dedent(expand_includes(str(region.lexemes["source"]))))
         if code.strip():
             cells.append(nbformat.v4.new_code_cell(code))
             n_code += 1
