@@ -151,7 +151,25 @@ def test_math_is_typeset_at_build_time(built_site):
     assert "\\(" not in html and "$$" not in html
     assert not soup.select("script[src*=katex], script[src*=temml], .katex")  # no script, no HTML copy
     assert (site / "assets" / "temml" / "temml.css").exists()
-    assert (site / "assets" / "temml" / "STIXTwoMath.woff2").exists()
+
+
+def test_the_math_font_has_every_character_of_every_formula_and_little_else(built_site):
+    """The published STIX Two Math is a subset (scripts/hooks/vendor.py): complete for the site, and small."""
+    from fontTools.ttLib import TTFont
+
+    from scripts.hooks.vendor import FONT, italic_forms
+
+    site, _ = built_site
+    published = TTFont(site / "assets" / "temml" / "STIXTwoMath.woff")
+    whole = TTFont(FONT).getBestCmap()
+    used = set()
+    for page in site.rglob("*.html"):
+        for math in BeautifulSoup(page.read_text(), "html.parser").find_all("math"):
+            used |= set(math.get_text())
+    wanted = ({ord(c) for c in used} | italic_forms(used)) & set(whole)
+    assert "MATH" in published and wanted - set(published.getBestCmap()) == set()
+    assert len(used) > 50  # the site's formulas were found
+    assert (site / "assets" / "temml" / "STIXTwoMath.woff").stat().st_size < 60_000
 
 
 def test_every_formula_is_readable_by_screen_readers(built_site):

@@ -11,12 +11,22 @@ and the loading bar's names, ``defer`` on the theme's scripts). Two are not the 
   page's HTML (``on_page_content``).
 * The glightbox plugin adds its script and its set-up to each page *after* the theme has
   rendered it (its own ``on_post_page``), so no template can mark that script ``defer``.
-  It is deferred here, like the theme's, and its set-up (an inline script, which needs it)
-  waits for ``DOMContentLoaded``; deferred scripts run in order before that event.
+  It is deferred here, and its set-up (an inline script, which needs Material's
+  ``document$``) waits for ``dl:scripts``, the event the theme's loader fires once
+  Material's and the site's scripts have run (overrides/main.html).
+* Material's palette stylesheet turns every transition off while the colours switch
+  (``[data-md-color-switching] *``). Material sets and removes that attribute on the body at
+  every page load too, not only on a switch, and each time the browser must restyle the whole
+  page, inside Material's start-up task (two full restyles of a chapter on a phone, Lighthouse's
+  blocking time). ``on_post_build`` takes that one rule out of the published copy, so the
+  attribute costs nothing; the only change a reader can see is that a theme switch fades
+  (Material's own colour transitions, 0.25 s) instead of jumping.
 """
 
 import re
+from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 EMPTY_HEADER = re.compile(r"<th(?P<attrs>[^>]*)>\s*</th>")
@@ -31,7 +41,9 @@ def on_page_content(html, page, config, files):
 @event_priority(-50)  # after the glightbox plugin has added its scripts
 def on_post_page(output, page, config):
     output = SCRIPT.sub(defer, output)
-    return GLIGHTBOX_INIT.sub(lambda m: f'{m[1]}addEventListener("DOMContentLoaded", () => {{{m[2]}}});{m[3]}', output)
+    return GLIGHTBOX_INIT.sub(
+        lambda m: f'{m[1]}document.addEventListener("dl:scripts", () => {{{m[2]}}}, {{once: true}});{m[3]}', output
+    )
 
 
 def defer(match):
@@ -39,3 +51,23 @@ def defer(match):
     if re.search(r"\b(defer|async)\b|type=\"module\"", attrs):
         return match[0]
     return f"<script {attrs} defer></script>"
+
+
+# The rule as Material 9.8 publishes it (minified); the build fails if it is not found, so a
+# new Material version that changes it is noticed.
+SWITCHING = (
+    "[data-md-color-switching] *,[data-md-color-switching] :after,"
+    "[data-md-color-switching] :before{transition-duration:0s!important}"
+)
+
+
+def on_post_build(config):
+    sheets = list((Path(config["site_dir"]) / "assets" / "stylesheets").glob("palette.*.min.css"))
+    if len(sheets) != 1:
+        raise PluginError(f"expected one Material palette stylesheet, found {sheets}")
+    css = sheets[0].read_text()
+    if "[data-md-color-switching]" not in css:
+        return  # already taken out (a rebuild that did not copy the file again)
+    if SWITCHING not in css:
+        raise PluginError(f"{sheets[0].name} has a new colour-switching rule: update SWITCHING in quality.py")
+    sheets[0].write_text(css.replace(SWITCHING, ""))

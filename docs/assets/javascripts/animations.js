@@ -3,13 +3,6 @@
 // video, and the reader can pause, replay, and step to the previous or next cue (one cue is
 // one step). Clips play only while on screen, and never by themselves when the reader has
 // asked for reduced motion (WCAG 2.2.2).
-document$.subscribe(() => {
-  const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  document.querySelectorAll("figure.dl-anim:not([data-player])").forEach((figure) => {
-    figure.dataset.player = "ready";
-    mountPlayer(figure, reduceMotion);
-  });
-});
 
 // A cue's text as a reader sees it: tags and entities resolved, line breaks as spaces.
 const cueText = (cue) => cue.getCueAsHTML().textContent.replace(/\s+/g, " ").trim();
@@ -142,3 +135,13 @@ function mountPlayer(figure, reduceMotion) {
   }, { threshold: 0.4 }).observe(video);
   showState();
 }
+
+// Last, once everything above is defined: document$ may call back at once (it replays the
+// page already shown when this script runs after Material's, see overrides/main.html).
+document$.subscribe(() => {
+  const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  document.querySelectorAll("figure.dl-anim:not([data-player])").forEach((figure) => {
+    figure.dataset.player = "ready";
+    mountPlayer(figure, reduceMotion);
+  });
+});
