@@ -352,7 +352,7 @@ def test_widgets_survive_instant_navigation(driver, base_url):
         lambda: driver.find_elements(By.CSS_SELECTOR, '.dl-widget[data-widget="descent"][data-mounted]'), 5
     )
     assert boxes
-    assert len(boxes[0].find_elements(By.CSS_SELECTOR, "svg.dl-widget__plot")) == 1
+    assert len(boxes[0].find_elements(By.CSS_SELECTOR, "svg.dl-widget__plot")) == 2  # the curve and the bowl's map
     assert driver.execute_script("return performance.getEntriesByType('navigation').length") == 1
 
 

@@ -20,6 +20,7 @@ its cases in Chromium and compares the text it shows.
 """
 
 import html
+import inspect
 import json
 import re
 import sys
@@ -41,7 +42,7 @@ from site_src.neurons import Perceptron
 
 # ---------------------------------------------------------------- 1. the perceptron playground
 
-SLIDER_STEP = 0.01  # the weight and bias sliders move by this much per arrow key
+SLIDER_STEP = perceptron.WIDGET_SLIDER_STEP
 
 
 def perceptron_config():
@@ -51,9 +52,9 @@ def perceptron_config():
         "y": y.tolist(),
         "names": names,
         "lr": perceptron.LR,
-        "weights": [0.0, 0.0],
-        "bias": 0.0,
-        "range": [-1.0, 1.0],
+        "weights": list(perceptron.WIDGET_WEIGHTS),
+        "bias": perceptron.WIDGET_BIAS,
+        "range": list(perceptron.WIDGET_RANGE),
         "step": SLIDER_STEP,
     }
 
@@ -177,35 +178,66 @@ def perceptron_cases():
 
 # ---------------------------------------------------------------- 2. the learning-rate slider
 
-LR_RANGE = (0.01, 1.1, 0.01)  # smallest, largest, step of the learning-rate slider
-DEFAULT_LR = 0.3  # the good rate of the chapter's figures
+LR_RANGE = descent.WIDGET_LR_RANGE  # smallest, largest, step of the learning-rate slider
+DEFAULT_LR = descent.WIDGET_LR
+HISTORY = 12  # the widget lists the loss of the last 12 points of each walk
 
 
 def descent_config():
     return {
         "start": descent.START,
-        "target": 3.0,
+        "target": float(inspect.signature(descent.parabola_loss).parameters["target"].default),
         "lr": DEFAULT_LR,
         "range": LR_RANGE[:2],
         "step": LR_RANGE[2],
         "rates": list(descent.RATES),
+        "bowl": {
+            "start": list(descent.BOWL_START),
+            "target": list(descent.BOWL_TARGET),
+            "levels": list(descent.WIDGET_BOWL_LEVELS),
+        },
+        "history": HISTORY,
     }
 
 
+def _loss_text(value):
+    return fmt(value, 2, sci_below=0.01)
+
+
 def descent_shown(lr, steps):
+    """Every number the slider shows after ``steps`` clicks at rate ``lr``: the one dial, then the bowl."""
     path = descent.descend(descent.parabola_loss_grad, descent.START, lr=lr, steps=steps)
     w = path[-1]
     shown = {
         "lr": fmt(lr),
         "t": str(steps),
         "w": fmt(w),
-        "loss": fmt(descent.parabola_loss(w), 2, sci_below=0.01),
+        "loss": _loss_text(descent.parabola_loss(w)),
         "slope": fmt(descent.parabola_loss_grad(w)),
     }
+    shown.update({f"h{t}": _loss_text(descent.parabola_loss(v)) for t, v in enumerate(path) if t > steps - HISTORY})
+    points = descent.descend_2d(descent.bowl_grad, descent.BOWL_START, lr=lr, steps=steps)
+    (x, y), (gx, gy) = points[-1], descent.bowl_grad(*points[-1])
+    shown.update(
+        {"b-x": fmt(x), "b-y": fmt(y), "b-loss": _loss_text(descent.bowl(x, y)), "b-gx": fmt(gx), "b-gy": fmt(gy)}
+    )
+    shown.update({f"bh{t}": _loss_text(descent.bowl(*p)) for t, p in enumerate(points) if t > steps - HISTORY})
     if steps:
         before = path[-2]
         shown.update(
             {"f-w": fmt(before), "f-lr": fmt(lr), "f-slope": fmt(descent.parabola_loss_grad(before)), "f-new": fmt(w)}
+        )
+        (px, py), (pgx, pgy) = points[-2], descent.bowl_grad(*points[-2])
+        shown.update(
+            {
+                "bf-x": fmt(px),
+                "bf-gx": fmt(pgx),
+                "bf-nx": fmt(x),
+                "bf-y": fmt(py),
+                "bf-gy": fmt(pgy),
+                "bf-ny": fmt(y),
+                "bf-lr": fmt(lr),
+            }
         )
     return shown
 
@@ -251,18 +283,18 @@ def descent_cases():
 
 # ---------------------------------------------------------------- 3. softmax temperature
 
-T_RANGE = (0.1, 5.0, 0.1)
-CLASSES = ["apple", "pear", "banana"]  # the order of softmax.SCORES
+T_RANGE = softmax.WIDGET_T_RANGE
+CLASSES = list(softmax.CLASSES)
 
 
 def softmax_config():
     return {
         "scores": softmax.SCORES.tolist(),
         "classes": CLASSES,
-        "T": 1.0,
+        "T": softmax.WIDGET_T,
         "range": T_RANGE[:2],
         "step": T_RANGE[2],
-        "label": 0,
+        "label": softmax.WIDGET_LABEL,
     }
 
 
@@ -284,12 +316,13 @@ def softmax_shown(scores, T, label):
 
 def softmax_cases():
     scores, cases = softmax.SCORES.tolist(), []
-    cases.append({"name": "the start", "actions": [], "expect": softmax_shown(scores, 1.0, 0)})
+    T0, label = softmax.WIDGET_T, softmax.WIDGET_LABEL
+    cases.append({"name": "the start", "actions": [], "expect": softmax_shown(scores, T0, label)})
     for T in softmax.TEMPERATURES:
-        presses = round((T - 1.0) / T_RANGE[2])
+        presses = round((T - T0) / T_RANGE[2])
         key = "ArrowRight" if presses > 0 else "ArrowLeft"
         actions = [("press", "T", key, abs(presses))] if presses else []
-        cases.append({"name": f"T = {T}", "actions": actions, "expect": softmax_shown(scores, T, 0)})
+        cases.append({"name": f"T = {T}", "actions": actions, "expect": softmax_shown(scores, T, label)})
     cases.append(
         {
             "name": "the coldest, true class banana",
@@ -306,14 +339,14 @@ def softmax_cases():
                 ("select", "label", "1"),
                 ("press", "T", "ArrowRight", 10),
             ],
-            "expect": softmax_shown([-1.5, 1.0, 3.0], 2.0, 1),
+            "expect": softmax_shown([-1.5, scores[1], 3.0], T0 + 10 * T_RANGE[2], 1),
         }
     )
     cases.append(
         {
             "name": "big scores stay finite",
             "actions": [("type", "z0", "1000"), ("type", "z1", "999"), ("press", "T", "Home", 1)],
-            "expect": softmax_shown([1000.0, 999.0, 0.1], T_RANGE[0], 0),
+            "expect": softmax_shown([1000.0, 999.0, scores[2]], T_RANGE[0], label),
         }
     )
     return cases
@@ -321,17 +354,23 @@ def softmax_cases():
 
 # ---------------------------------------------------------------- 5. the optimizer playground
 
-KNOBS = {"SGD": ("lr",), "momentum": ("lr", "momentum"), "RMSprop": ("lr", "alpha"), "Adam": ("lr", "beta1", "beta2")}
+KNOBS = surfaces.WIDGET_KNOBS
+
+
+def _defaults(kind):
+    """The knobs a racer of ``kind`` starts with when the race does not set them: site_src's (PyTorch's) defaults."""
+    given = {name: p.default for name, p in inspect.signature(getattr(optimizers, kind)).parameters.items()}
+    if kind == "Adam":
+        return {"beta1": given["betas"][0], "beta2": given["betas"][1], "eps": given["eps"]}
+    if kind == "RMSprop":
+        return {"alpha": given["alpha"], "eps": given["eps"]}
+    return {"momentum": float(given["momentum"])}
 
 
 def optimizer_config():
     racers = []
     for name, kind, settings in surfaces.RACE:
-        defaults = {
-            "SGD": {"momentum": 0.0},
-            "RMSprop": {"alpha": 0.99, "eps": 1e-8},
-            "Adam": {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
-        }[kind]
+        defaults = _defaults(kind)
         knobs = dict(defaults, **settings)
         racers.append({"name": name, "kind": kind, "knobs": knobs, "show": list(KNOBS[name])})
     starts = {name: list(start) for name, (_, _, start) in surfaces.SURFACES.items()}
@@ -419,7 +458,7 @@ def optimizer_cases():
 
 # ---------------------------------------------------------------- 4. the convolution explorer
 
-DRAW_LEVELS = (0.0, 8.0, 16.0)  # a click on a pixel of the picture cycles through these (the digits run 0 to 16)
+DRAW_LEVELS = convolution.WIDGET_DRAW_LEVELS  # a click on a pixel cycles through these
 
 
 def convolution_config():
@@ -431,8 +470,8 @@ def convolution_config():
         },
         "kernels": kernels,
         "own": convolution.KERNEL.tolist(),
-        "paddings": [0, 1, 2],
-        "strides": [1, 2, 3],
+        "paddings": list(convolution.WIDGET_PADDINGS),
+        "strides": list(convolution.WIDGET_STRIDES),
         "levels": list(DRAW_LEVELS),
     }
 

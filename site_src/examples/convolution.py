@@ -227,3 +227,11 @@ def same_padding(k):
     total = k - 1
     return total // 2, total - total // 2
     # --8<-- [end:same_padding]
+
+
+# ---------------------------------------------------------------- the convolution explorer
+# docs/cnn/convolution.md's widget, built by scripts/hooks/widgets.py.
+
+WIDGET_PADDINGS = (0, 1, 2)  # the padding menu
+WIDGET_STRIDES = (1, 2, 3)  # the stride menu
+WIDGET_DRAW_LEVELS = (0.0, 8.0, 16.0)  # a click on a pixel cycles through these (the digits run 0 to 16)

@@ -78,3 +78,10 @@ def first_mistake():
         if robot.predict(x[np.newaxis])[0] != target:
             return robot, x, int(target), name
     raise RuntimeError("the perceptron made no mistake in epoch 2; pick another example")
+
+
+# The perceptron playground (docs/first-steps/perceptron.md), built by scripts/hooks/widgets.py.
+WIDGET_WEIGHTS = (0.0, 0.0)  # the playground starts where the story does: every weight at 0
+WIDGET_BIAS = 0.0
+WIDGET_RANGE = (-1.0, 1.0)  # smallest and largest value of the weight and bias sliders
+WIDGET_SLIDER_STEP = 0.01  # the sliders move by this much per arrow key

@@ -9,3 +9,10 @@ import numpy as np
 
 SCORES = np.array([2.0, 1.0, 0.1])  # apple, pear, banana
 TEMPERATURES = (0.5, 1.0, 2.0, 5.0)
+
+
+# The softmax temperature widget (docs/activations/softmax.md), built by scripts/hooks/widgets.py.
+CLASSES = ("apple", "pear", "banana")  # the order of SCORES
+WIDGET_T = 1.0  # the temperature the slider starts at: plain softmax
+WIDGET_T_RANGE = (0.1, 5.0, 0.1)  # smallest, largest, step of the temperature slider
+WIDGET_LABEL = 0  # the right answer at the start: apple

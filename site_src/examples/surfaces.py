@@ -33,6 +33,13 @@ RACE = (
     ("Adam", "Adam", {"lr": 0.2}),
 )
 RACE_STEPS = 60
+# The knobs the optimizer playground (the choosing chapter) shows for each racer.
+WIDGET_KNOBS = {
+    "SGD": ("lr",),
+    "momentum": ("lr", "momentum"),
+    "RMSprop": ("lr", "alpha"),
+    "Adam": ("lr", "beta1", "beta2"),
+}
 
 
 # --8<-- [start:ravine]
