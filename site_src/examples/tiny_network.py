@@ -5,6 +5,8 @@ The story of "Forward propagation", "Backpropagation", "The gradient of the loss
 all with the sigmoid switch, hand-picked weights, one example ``x = (1, 2)`` whose right
 answer is ``y = 1``, and one step of gradient descent with learning rate ``LR``.
 Its diagram, its backpropagation clip and the gradient figure draw these numbers.
+For a batch, two more examples (``BATCH_X``, ``BATCH_Y``): each example's desired nudges
+and their average, the batch's nudge (the backpropagation chapter's bar figure).
 """
 
 import numpy as np
@@ -176,3 +178,54 @@ def loss_along_first_output_weight(values):
         net.weights[1][0, 0] = value
         losses.append(net.loss(x, y))
     return np.array(losses)
+
+
+# A small batch: every example's desired nudges, averaged into the gradient.
+
+BATCH_X = ((1.0, 2.0), (2.0, -1.0), (-1.0, 1.0))  # the story's example first, then two more
+BATCH_Y = ((1.0,), (0.0,), (0.0,))
+# the three weights the batch figure shows: (name, layer, row, column) in net.weights
+NUDGED_WEIGHTS = (
+    ("first output weight", 1, 0, 0),
+    ("second output weight", 1, 0, 1),
+    ("first hidden weight", 0, 0, 0),
+)
+
+
+def weight_slopes(X, Y):
+    """The slopes of the tiny network's mean loss over the examples ``X``, ``Y``, for ``NUDGED_WEIGHTS``.
+
+    Examples
+    --------
+    >>> weight_slopes(BATCH_X[:1], BATCH_Y[:1]).round(4).tolist()
+    [-0.1204, -0.1762, -0.0286]
+    """
+    X, Y = np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64)
+    net, _, _ = tiny_network()
+    net.loss(X, Y)
+    net.backward(Y)
+    return np.array([net.grad_weights[layer][row, column] for _, layer, row, column in NUDGED_WEIGHTS])
+
+
+def desired_nudges(X=BATCH_X, Y=BATCH_Y):
+    """What each example "wants" each weight to do (minus its own slope), and what the whole batch wants.
+
+    With the mean loss over the batch, the batch's nudges are exactly the average of the
+    examples' nudges.
+
+    Returns
+    -------
+    each : numpy.ndarray
+        Shape ``(n_examples, 3)``: minus each example's own slope, for ``NUDGED_WEIGHTS``.
+    batch : numpy.ndarray
+        Shape ``(3,)``: minus the slope of the batch's mean loss.
+
+    Examples
+    --------
+    >>> each, batch = desired_nudges()
+    >>> batch.round(4).tolist(), bool(np.allclose(each.mean(axis=0), batch))
+    ([-0.066, -0.0273, 0.0022], True)
+    """
+    X, Y = np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64)
+    each = np.array([-weight_slopes(X[i : i + 1], Y[i : i + 1]) for i in range(len(X))])
+    return each, -weight_slopes(X, Y)

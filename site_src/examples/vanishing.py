@@ -4,11 +4,16 @@ The story of "Vanishing gradients" (docs/learning/vanishing-gradients.md). First
 of ``CHAIN_DEPTH`` one-input neurons with weight 1, the sigmoid chain fed 0 and the ReLU
 chain fed 1 (``CHAIN_INPUTS``): the clip passes a gradient back through both. Then
 10-layer networks of 32 neurons on 64 random examples: the figure measures each layer's
-gradient with PyTorch's default starting weights and with a good start (``GOOD_INIT``).
+gradient with PyTorch's default starting weights and with a good start (``GOOD_INIT``), and
+with starting weights ``TOO_BIG`` times Xavier's in a tanh network, where the gradient
+grows on its way back instead. Last, two of the networks are trained (``TRAINED``, for
+``TRAINING_EPOCHS`` epochs of gradient descent with learning rate ``TRAINING_LR``) and each
+layer's gradient is measured at every epoch.
 """
 
 import numpy as np
 
+from site_src import _checks
 from site_src._checks import at_least, one_of
 from site_src.activations import relu_grad, sigmoid_grad, tanh_grad
 from site_src.autograd import Value
@@ -18,6 +23,10 @@ CHAIN_DEPTH = 10
 CHAIN_INPUTS = {"sigmoid": 0.0, "relu": 1.0}  # where each chain's first neuron sits: its steepest spot
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 GOOD_INIT = {"sigmoid": "xavier_uniform", "tanh": "xavier_uniform", "relu": "he_normal"}
+TOO_BIG = 4.0  # "weights too big": every starting weight of a tanh network times 4 (Xavier's times 4)
+TRAINED = (("sigmoid", "pytorch"), ("relu", "he_normal"))  # the two networks followed during training
+TRAINING_EPOCHS = 300
+TRAINING_LR = 0.01
 
 _CHAIN_ACTIVATIONS = {"sigmoid": sigmoid_grad, "tanh": tanh_grad, "relu": relu_grad}
 
@@ -78,7 +87,7 @@ def neuron_chain(activation, depth, x=1.0, weight=1.0, bias=0.0):
 
 
 # --8<-- [start:gradient-sizes]
-def deep_network(activation, init, depth=10, width=32, n_samples=64, seed=0):
+def deep_network(activation, init, depth=10, width=32, n_samples=64, seed=0, scale=1.0):
     """A deep, narrow network and a batch of random examples, for measuring gradients.
 
     ``width`` inputs, ``depth`` hidden layers of ``width`` neurons with the
@@ -101,6 +110,8 @@ def deep_network(activation, init, depth=10, width=32, n_samples=64, seed=0):
         Examples in the batch.
     seed : int, optional
         Makes the weights and the examples repeatable.
+    scale : float, optional
+        Every starting weight is multiplied by this (greater than 0; above 1 makes them too big).
 
     Returns
     -------
@@ -116,16 +127,19 @@ def deep_network(activation, init, depth=10, width=32, n_samples=64, seed=0):
     >>> net.layer_sizes, X.shape, y.shape
     ((4, 4, 4, 4, 1), (5, 4), (5, 1))
     """
+    _checks.positive(scale, "scale")
     rng = np.random.default_rng(seed)
     net = MLP(
         [width] * (depth + 1) + [1], activation=activation, output_activation="identity", loss="mse", init=init, rng=rng
     )
+    for W in net.weights:
+        W *= scale  # in place: these are the very arrays the layers use
     X = rng.normal(size=(n_samples, width))
     y = rng.normal(size=(n_samples, 1))
     return net, X, y
 
 
-def gradient_sizes(activation, init, depth=10, width=32, n_samples=64, seed=0):
+def gradient_sizes(activation, init, depth=10, width=32, n_samples=64, seed=0, scale=1.0):
     """How big the gradient of each layer's weights is, first layer to last.
 
     Builds ``deep_network(...)``, runs one forward and one backward pass, and
@@ -134,7 +148,7 @@ def gradient_sizes(activation, init, depth=10, width=32, n_samples=64, seed=0):
 
     Parameters
     ----------
-    activation, init, depth, width, n_samples, seed
+    activation, init, depth, width, n_samples, seed, scale
         As in ``deep_network``.
 
     Returns
@@ -150,8 +164,42 @@ def gradient_sizes(activation, init, depth=10, width=32, n_samples=64, seed=0):
     >>> bool(sizes[0] < sizes[9] / 1_000_000)   # layer 1 gets over a million times less than layer 10
     True
     """
-    net, X, y = deep_network(activation, init, depth, width, n_samples, seed)
+    net, X, y = deep_network(activation, init, depth, width, n_samples, seed, scale)
     net.loss(X, y)  # the forward pass
     net.backward(y)  # the backward pass fills net.grad_weights
     return np.array([np.linalg.norm(g) for g in net.grad_weights])
     # --8<-- [end:gradient-sizes]
+
+
+# --8<-- [start:sizes-during-training]
+def sizes_during_training(activation, init, epochs=TRAINING_EPOCHS, lr=TRAINING_LR, **network):
+    """Each layer's gradient size at every epoch of training, and the loss.
+
+    Builds ``deep_network(activation, init, **network)`` and trains it on its examples by
+    plain gradient descent, ``w <- w - lr * dL/dw``, using all the examples at every step.
+
+    Returns
+    -------
+    sizes : numpy.ndarray
+        Shape ``(epochs + 1, depth + 1)``: row ``e`` holds the layers' gradient sizes (as in
+        ``gradient_sizes``) after ``e`` steps, the first layer first.
+    losses : numpy.ndarray
+        Shape ``(epochs + 1,)``: the loss after 0, 1, ..., ``epochs`` steps.
+
+    Examples
+    --------
+    >>> sizes, losses = sizes_during_training("relu", "he_normal", epochs=2, depth=3)
+    >>> sizes.shape, bool(losses[2] < losses[0])
+    ((3, 4), True)
+    """
+    at_least(epochs, "epochs", 1)
+    net, X, y = deep_network(activation, init, **network)
+    sizes, losses = [], []
+    for epoch in range(epochs + 1):
+        losses.append(net.loss(X, y))
+        net.backward(y)
+        sizes.append([np.linalg.norm(g) for g in net.grad_weights])
+        if epoch < epochs:
+            net.step(lr)
+    return np.array(sizes), np.array(losses)
+    # --8<-- [end:sizes-during-training]

@@ -140,3 +140,85 @@ def test_exercise():
             f"average of the two ends is $\\frac{{{fmt(ends[0], 0)} + {fmt(ends[1], 0)}}}{{2}} = {num(sum(ends) / 2)}$",
         ],
     )
+
+
+# ---------------------------------------------------------------- any curve from bumps (universal approximation)
+
+
+def test_page_uses_the_bumps_figure():
+    assert "](../figures/universal-bumps.svg)" in page_source(PAGE)
+    assert (ROOT / "scripts" / "figures" / "learning" / "universal_bumps.py").exists()
+    assert (DOCS.parent / "figures" / "universal-bumps.svg").exists()
+
+
+def _bumps_by_hand(x, n, w):
+    """n bumps on 0..1 written out with torch.sigmoid: h_i * (sigma(w (x - e_i)) - sigma(w (x - e_i+1)))."""
+    import torch
+
+    edges = np.linspace(0.0, 1.0, n + 1)
+    middles = (edges[:-1] + edges[1:]) / 2
+    heights = np.sin(2 * np.pi * middles) + 0.5 * np.sin(6 * np.pi * middles)
+    x = torch.tensor(x)[:, None]
+    rise = torch.sigmoid(w * (x - torch.tensor(edges[:-1])))
+    fall = torch.sigmoid(w * (x - torch.tensor(edges[1:])))
+    return ((rise - fall) * torch.tensor(heights)).sum(dim=1).numpy()
+
+
+def test_bumps_are_a_real_network():
+    """The story's 1-2n-1 MLP gives the same curve as the bump formula written out in PyTorch."""
+    from site_src.examples import universal
+
+    x = universal.GRID
+    for n in universal.BUMP_COUNTS:
+        net = universal.approximation(n)
+        assert net.layer_sizes == (1, 2 * n, 1) and net.activation == "sigmoid"
+        np.testing.assert_allclose(universal.curve(net, x), _bumps_by_hand(x, n, universal.STEEPNESS), atol=1e-12)
+    # one steep sigmoid is almost a step; two make a bump of the stated height
+    step = universal.bumps_network([universal.STEP_AT, np.inf], [1.0])
+    assert universal.curve(step, [universal.STEP_AT - 0.01, universal.STEP_AT + 0.01]).round(3).tolist() == [0, 1]
+    left, right, height = universal.BUMP
+    bump = universal.curve(universal.bumps_network([left, right], [height]), [left - 0.05, 0.5, right + 0.05])
+    np.testing.assert_allclose(bump, [0, height, 0], atol=1e-12)
+
+
+def test_bumps_bad_input():
+    import pytest
+
+    from site_src.examples import universal
+
+    with pytest.raises(ValueError, match="one more edge than heights"):
+        universal.bumps_network([0.0, 0.5], [1.0, 2.0])
+
+
+def test_bumps_numbers():
+    from site_src.examples import universal
+
+    text = page_text(PAGE)
+    x = universal.GRID
+    f = np.sin(2 * np.pi * x) + 0.5 * np.sin(6 * np.pi * x)
+    gaps = {n: float(np.abs(_bumps_by_hand(x, n, universal.STEEPNESS) - f).max()) for n in universal.BUMP_COUNTS}
+    np.testing.assert_allclose([universal.largest_gap(n) for n in gaps], list(gaps.values()), atol=1e-12)
+    # "from 10 bumps on, every doubling at least halves the largest gap"
+    counts = [n for n in universal.BUMP_COUNTS if n >= 10]
+    assert all(n2 == 2 * n1 and gaps[n2] <= gaps[n1] / 2 for n1, n2 in zip(counts, counts[1:]))
+    assert gaps[universal.BUMP_COUNTS[1]] > gaps[universal.BUMP_COUNTS[0]] / 2  # so "from 10 on"
+    few, many = universal.SHOWN_BUMPS
+    weights = ", ".join(f"{w:g}" for w in universal.SHOWN_STEEPNESS[:-1]) + f" and {universal.STEEPNESS:g}"
+    left, right, height = universal.BUMP
+    rows = [f"| {n} | {2 * n} | {fmt(gaps[n], 2)} |" for n in universal.BUMP_COUNTS]
+    assert_all_in(
+        text,
+        [
+            f"with weight {universal.STEEPNESS:g} it jumps from 0 to 1 right at $x = {universal.STEP_AT:g}$",
+            f"With {few} bumps ({2 * few} hidden neurons) the largest gap between the staircase and the curve is "
+            f"{fmt(gaps[few], 2)}; with {many} bumps, {fmt(gaps[many], 2)}",
+            f"sigmoids with weights {weights}; the steepest is almost a step at x = {universal.STEP_AT:g}",
+            f"a step up at {left:g} and a step down at {right:g} add up to a bump of height {height:g}",
+            f"{few} bumps make a staircase that roughly follows a wiggly curve, largest gap {fmt(gaps[few], 2)}",
+            f"{many} bumps follow it closely, largest gap {fmt(gaps[many], 2)}",
+            f"(here $w = {universal.STEEPNESS:g}$)",
+            f"measured at {len(x)} evenly spaced points from 0 to 1",
+            "$f(x) = \\sin(2\\pi x) + 0.5\\sin(6\\pi x)$",
+        ]
+        + rows,
+    )

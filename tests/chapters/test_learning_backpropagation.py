@@ -9,10 +9,13 @@ import math
 
 import numpy as np
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
 from site_src.examples import tiny_network as story
 from site_src.examples.tiny_network import tiny_network
-from tests.chapters.facts import assert_all_in, code_calls, fmt, page_text, tex
+from tests.chapters.facts import assert_all_in, code_calls, fmt, number_word, page_source, page_text, tex
 
 PAGE = "learning/backpropagation"
 
@@ -167,21 +170,19 @@ def test_steps():
     )
 
 
-def test_math_corner_and_exercises():
+def test_one_copy_of_the_chain_product_and_exercises():
+    """The 5-factor product of the first hidden weight lives in the chain-rule chapter; this page links to it."""
     text = page_text(PAGE)
     chain = [H["dL_dyhat"], H["slope_out"], H["W2"][0], H["slope_hidden"][0], H["x"][0]]
     assert math.isclose(math.prod(chain), H["gW1"][0][0], rel_tol=1e-12)
+    assert "\\underbrace" not in page_source(PAGE)  # the worked product is not copied here
     # exercise 2: the first link for y = 0, and the common factor
     for_zero = 2 * H["y_hat"]
     assert_all_in(
         text,
         [
-            f"}}_{{{f4(chain[0])}}}\\cdot",
-            f"}}_{{{f4(chain[1])}}}\\cdot",
-            f"}}_{{{tex(chain[2], 1)}}}\\cdot",
-            f"}}_{{{f4(chain[3])}}}\\cdot",
-            f"}}_{{x_1 = {fmt(chain[4], 0)}}}",
-            f"= {f4(H['gW1'][0][0])} $$",
+            f"The first, ${f4(math.prod(chain))}$, is the product of the {number_word(len(chain))} local slopes",
+            "[chain rule chapter](chain-rule.md#how-it-works-step-by-step)",
             f"goes from ${f4(H['dL_dyhat'])}$ to ${tex(for_zero, 4, sign=True)}$",
             f"${f4(for_zero)} / {f4(-H['dL_dyhat'])} = {f4(for_zero / -H['dL_dyhat'])}$",
         ],
@@ -248,3 +249,89 @@ def test_code_blocks_type_the_story_settings():
     """The page's code types the update's learning rate ``lr=0.5``: it must be the story's."""
     rates = [kw["lr"] for _, kw in code_calls(PAGE, "step") + code_calls(PAGE, "training_step_torch") if "lr" in kw]
     assert rates and set(rates) == {story.LR}, rates
+
+
+# ---------------------------------------------------------------- a batch: every example's desired nudges
+
+
+def torch_grads(X, Y):
+    """The tiny network's weights typed in as tensors; the gradients of the mean squared error by autograd."""
+    d = dict(dtype=torch.float64, requires_grad=True)
+    W1 = torch.tensor([[0.4, -0.2], [0.3, 0.6]], **d)
+    b1 = torch.tensor([0.1, -0.3], **d)
+    W2 = torch.tensor([[0.5, -0.4]], **d)
+    b2 = torch.tensor([0.2], **d)
+    y_hat = torch.sigmoid(torch.sigmoid(torch.tensor(X) @ W1.T + b1) @ W2.T + b2)
+    torch.nn.functional.mse_loss(y_hat, torch.tensor(Y)).backward()
+    return [W1.grad.numpy(), b1.grad.numpy(), W2.grad.numpy(), b2.grad.numpy()]
+
+
+def mlp_grads(X, Y):
+    net, _, _ = tiny_network()
+    net.loss(X, Y)
+    net.backward(Y)
+    return [net.grad_weights[0], net.grad_biases[0], net.grad_weights[1], net.grad_biases[1]]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    X=st.integers(1, 6).flatmap(lambda n: arrays(np.float64, (n, 2), elements=st.floats(-3, 3))),
+    data=st.data(),
+)
+def test_the_batch_gradient_is_the_average_of_the_examples_gradients(X, data):
+    """For the mean loss, the batch's gradient (MLP and autograd) is the mean of the one-example gradients."""
+    Y = data.draw(arrays(np.float64, (len(X), 1), elements=st.floats(0, 1)))
+    batch = mlp_grads(X, Y)
+    for ours, theirs in zip(batch, torch_grads(X, Y)):
+        assert np.allclose(ours, theirs, rtol=1e-10, atol=1e-14)
+    each = [torch_grads(X[i : i + 1], Y[i : i + 1]) for i in range(len(X))]
+    for k, ours in enumerate(batch):
+        assert np.allclose(ours, np.mean([g[k] for g in each], axis=0), rtol=1e-10, atol=1e-14)
+
+
+def test_desired_nudges_are_minus_each_examples_slope():
+    each, batch = story.desired_nudges()
+    pick = [(layer * 2, row, column) for _, layer, row, column in story.NUDGED_WEIGHTS]  # W1 is 0, W2 is 2
+    X, Y = np.array(story.BATCH_X), np.array(story.BATCH_Y)
+    for i in range(len(X)):
+        g = torch_grads(X[i : i + 1], Y[i : i + 1])
+        assert np.allclose(each[i], [-g[k][r, c] for k, r, c in pick], rtol=1e-12)
+    g = torch_grads(X, Y)
+    assert np.allclose(batch, [-g[k][r, c] for k, r, c in pick], rtol=1e-12)
+    assert np.allclose(each[0], [-H["gW2"][0], -H["gW2"][1], -H["gW1"][0][0]], rtol=1e-12)  # the story's example
+
+
+def test_batch_prose_and_figure_alt_text():
+    text = page_text(PAGE)
+    each, batch = story.desired_nudges()
+    X, Y = np.array(story.BATCH_X), np.array(story.BATCH_Y)
+    _, x, y = tiny_network()
+    assert X[0].tolist() == x[0].tolist() and Y[0].tolist() == y[0].tolist()  # the story's example comes first
+    first = each[:, 0]
+    assert first[0] > 0 and (first[1:] < 0).all() and batch[0] < 0
+    # the first hidden weight: two examples pull up, one pulls down, and the average is near 0
+    assert (each[:, 2] > 0).sum() == 2 and (each[:, 2] < 0).sum() == 1 and abs(batch[2]) < 0.1 * abs(each[:, 2]).min()
+    panels = ["First output weight", "Second output weight", "First hidden weight"]
+    assert [name.capitalize() for name, *_ in story.NUDGED_WEIGHTS] == panels
+    alt = [
+        f"{panels[0]}: the examples want nudges of {fmt(first[0], 3)}, {fmt(first[1], 3)} and {fmt(first[2], 3)}, "
+        f"and their average is {fmt(batch[0], 3)}.",
+        *[
+            f"{panels[k]}: {fmt(each[0, k], 3)}, {fmt(each[1, k], 3)} and {fmt(each[2, k], 3)}, "
+            f"average {fmt(batch[k], 3)}."
+            for k in (1, 2)
+        ],
+    ]
+    assert_all_in(
+        text,
+        [
+            f"$\\mathbf{{x}} = ({fmt(X[1, 0], 0)}, {tex(X[1, 1], 0)})$ and $\\mathbf{{x}} = ({tex(X[2, 0], 0)}, "
+            f"{fmt(X[2, 1], 0)})$, both with right answer $y = {fmt(Y[1, 0], 0)}$",
+            f"its desired nudge is ${tex(first[0], 3, sign=True)}$",
+            f"want it to shrink: ${tex(first[1], 3)}$ and ${tex(first[2], 3)}$",
+            f"the batch's nudge is the average, ${tex(batch[0], 3)}$",
+            *alt,
+            "](../figures/batch-desired-nudges.svg)",
+        ],
+    )
+    assert Y[2, 0] == Y[1, 0]

@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import torch
 
 from site_src.autograd import Value
@@ -91,3 +92,63 @@ def test_network_chain_and_joining_paths():
             f"their sum, ${tex(sum(paths), 4)}$",
         ],
     )
+
+
+# ---------------------------------------------------------------- forward mode against reverse mode
+
+
+def tiny_loss_torch(params):
+    """The tiny network's loss as a function of its 9 knobs (W1 row by row, b1, W2, b2), in PyTorch."""
+    W1, b1, W2, b2 = params[:4].reshape(2, 2), params[4:6], params[6:8], params[8]
+    x = torch.tensor([1.0, 2.0], dtype=torch.float64)
+    a1 = torch.sigmoid(W1 @ x + b1)
+    return (torch.sigmoid(W2 @ a1 + b2) - 1.0) ** 2
+
+
+def test_forward_and_reverse_mode_give_pytorchs_slopes():
+    work = story.forward_vs_reverse()
+    net, _, _ = tiny_network()
+    start = torch.tensor(
+        [*net.weights[0].ravel(), *net.biases[0], *net.weights[1].ravel(), *net.biases[1]], dtype=torch.float64
+    )
+    params = start.clone().requires_grad_(True)
+    tiny_loss_torch(params).backward()
+    assert np.allclose(work["reverse_slopes"], params.grad.numpy(), rtol=1e-12)
+    # PyTorch's own forward mode: one jvp (one forward sweep) per knob
+    for k, slope in enumerate(work["forward_slopes"]):
+        direction = torch.zeros(9, dtype=torch.float64)
+        direction[k] = 1.0
+        _, jvp = torch.func.jvp(tiny_loss_torch, (start,), (direction,))
+        assert math.isclose(slope, jvp.item(), rel_tol=1e-12, abs_tol=1e-15)
+
+
+def test_forward_and_reverse_counts():
+    """The counts, by hand: each neuron has 2 × (a product: 2 links, a sum: 2 links) + its sigmoid: 1 link."""
+    work = story.forward_vs_reverse()
+    knobs = 3 * 2 + 3  # 6 weights and 3 biases
+    links = 3 * (2 * (2 + 2) + 1) + 2 + 1  # three neurons, then (y_hat - 1) and its square
+    assert work["knobs"] == knobs and work["links"] == links
+    assert (work["forward_sweeps"], work["forward_multiplications"]) == (knobs, knobs * links)
+    assert (work["reverse_sweeps"], work["reverse_multiplications"]) == (1, links)
+    text = page_text(PAGE)
+    assert_all_in(
+        text,
+        [
+            f"has {knobs} knobs (6 weights and 3 biases) and {links} links",
+            f"| forward mode: one question per knob | {knobs} | {knobs * links} |",
+            f"| reverse mode: one answer for all knobs | 1 | {links} |",
+            f"Both give the same {knobs} slopes.",
+        ],
+    )
+    assert_all_in(page_text("learning/backpropagation"), [f"counts {knobs} sweeps against 1 for our tiny network"])
+
+
+def test_links_of_a_small_chain():
+    """``links`` on the machines of the Imagine section: every link with its local slope, typed-in numbers too."""
+    x = Value(story.X)
+    found = [(end.data, slope) for _, end, slope in story.links((x * 2 + 3) ** 2)]
+    v = 2 * story.X + 3
+    assert found == [(2 * story.X, 2.0), (2 * story.X, story.X), (v, 1.0), (v, 1.0), (v**2, 2 * v)]
+    a = Value(story.A)
+    (only,) = story.links(a * a)  # a * a: one link from a, slope 2a
+    assert only[2] == 2 * story.A

@@ -5,6 +5,7 @@ import math
 import numpy as np
 
 from site_src.examples import descent as story
+from site_src.examples import surfaces
 from site_src.examples.descent import descend, parabola_loss, parabola_loss_grad
 from site_src.examples.tiny_network import loss_along_first_output_weight, tiny_network
 from site_src.gradcheck import numerical_gradient
@@ -167,3 +168,105 @@ def test_code_blocks_type_the_story_settings():
     assert f"for lr in [{rates}]:" in page_source(PAGE)
     ten_steps = [(args, kw) for args, kw in code_calls(PAGE, "descend") if kw.get("steps") == story.STEPS]
     assert ten_steps and all(story.START in args for args, _ in ten_steps), ten_steps
+
+
+# ---------------------------------------------------------------- two dials: the bowl, the ravine, the saddle
+
+
+def test_descend_2d_equals_torch_sgd_and_the_optimizer_chapters_walk():
+    """Plain gradient descent on two dials is torch.optim.SGD without extras, and site_src's SGD on the same map."""
+    import torch
+
+    from site_src.optimizers import SGD
+
+    for grad, start, lr, steps in (
+        (story.bowl_grad, story.BOWL_START, 0.7, 9),
+        (surfaces.ravine_grad, surfaces.RAVINE_START, 0.19, 25),
+        (surfaces.saddle_grad, surfaces.SADDLE_START, story.MAP_LR, 30),
+    ):
+        ours = story.descend_2d(grad, start, lr, steps)
+        theta = torch.tensor(start, dtype=torch.float64, requires_grad=True)
+        optimizer = torch.optim.SGD([theta], lr=lr)
+        theirs = [theta.detach().numpy().copy()]
+        for _ in range(steps):
+            optimizer.zero_grad()
+            theta.grad = torch.as_tensor(grad(*theta.detach().numpy()), dtype=torch.float64)
+            optimizer.step()
+            theirs.append(theta.detach().numpy().copy())
+        np.testing.assert_allclose(ours, np.array(theirs), rtol=0, atol=1e-12)
+        np.testing.assert_allclose(ours, surfaces.path(SGD(lr=lr), grad, start, steps), rtol=0, atol=1e-12)
+
+
+def test_bowl_slopes_are_the_finite_difference_slopes():
+    rng = np.random.default_rng(6)
+    for _ in range(5):
+        x, y = rng.uniform(-5, 8, size=2)
+        p = np.array([x, y])
+        numeric = numerical_gradient(lambda q: float(story.bowl(*q)), p)
+        np.testing.assert_allclose(story.bowl_grad(x, y), numeric, atol=1e-6)
+
+
+def test_descend_2d_rejects_bad_settings():
+    import pytest
+
+    with pytest.raises(ValueError, match="lr"):
+        story.descend_2d(story.bowl_grad, (0.0, 0.0), lr=0.0, steps=3)
+    with pytest.raises(ValueError, match="steps"):
+        story.descend_2d(story.bowl_grad, (0.0, 0.0), lr=0.1, steps=-1)
+
+
+def test_the_three_maps():
+    text = page_text(PAGE)
+    paths = story.map_paths()
+    # the bowl: by hand, every step multiplies the distance to (3, 2) by 1 - 2 lr in both directions
+    a, b = story.BOWL_TARGET
+    x0, y0 = story.BOWL_START
+    start_loss = (x0 - a) ** 2 + (y0 - b) ** 2
+    factor = 1 - 2 * story.BOWL_LR
+    end_loss = start_loss * factor ** (2 * story.BOWL_STEPS)
+    assert math.isclose(story.bowl(*paths["bowl"][-1]), end_loss, rel_tol=1e-9)
+    # the ravine x**2/20 + 5 y**2: along the floor each step multiplies x by 1 - lr/10, across y by 1 - 10 lr
+    lr, n = story.MAP_LR, story.RAVINE_STEPS
+    x_end = surfaces.RAVINE_START[0] * (1 - lr / 10) ** n
+    assert math.isclose(paths["ravine"][-1, 0], x_end, rel_tol=1e-12)
+    steep = (surfaces.ravine_grad(0.0, 1e-3)[1] - surfaces.ravine_grad(0.0, -1e-3)[1]) / 2e-3  # curvature across
+    flat = (surfaces.ravine_grad(1e-3, 0.0)[0] - surfaces.ravine_grad(-1e-3, 0.0)[0]) / 2e-3  # along the floor
+    limit = 2 / steep  # above it, |1 - steep * lr| > 1: the zig-zag grows
+    grows = story.descend_2d(surfaces.ravine_grad, surfaces.RAVINE_START, limit * 1.05, 20)
+    assert abs(grows[-1, 1]) > abs(grows[0, 1])
+    # the saddle: on the middle line y never moves, x shrinks by 1 - lr per step towards the pass
+    ridge, hair = paths["saddle, on the ridge"], paths["saddle, a hair off"]
+    assert (ridge[:, 1] == 0).all()
+    assert np.allclose(surfaces.saddle_grad(0.0, 0.0), 0.0)
+    pass_loss = (0.0**2) / 2 + (0.0**2 - 1) ** 2 / 4
+    lowest = min(float(surfaces.saddle(*m)) for m in surfaces.MINIMA["saddle"])
+    y = surfaces.SADDLE_START[1]
+    ys = [y]
+    for _ in range(story.SADDLE_STEPS):  # by hand: y <- y - lr * y (y**2 - 1)
+        y = y - lr * y * (y * y - 1)
+        ys.append(y)
+    assert math.isclose(hair[-1, 1], ys[-1], rel_tol=1e-12)
+    assert ys[-1] > 0.5 > ys[15]  # it dawdles, then it slides into the valley at y = 1
+    assert_all_in(
+        text,
+        [
+            f"$L = (x - {fmt(a, 0)})^2 + (y - {fmt(b, 0)})^2$. From $({fmt(x0, 0)}, {fmt(y0, 0)})$, "
+            f"where the loss is {fmt(start_loss, 0)}, $\\eta = {fmt(story.BOWL_LR, 1)}$ walks straight to the bottom: "
+            f"after {story.BOWL_STEPS} steps the loss is {fmt(end_loss, 4)}",
+            f"the walls are {fmt(steep / flat, 0)} times as steep as along its floor. "
+            f"With $\\eta = {fmt(lr, 2, trim=True)}$",
+            f"in {n} steps $x$ only gets from ${tex(surfaces.RAVINE_START[0], 0)}$ to ${tex(x_end, 2)}$",
+            f"above {fmt(limit, 1)}, the zig-zag grows",
+            f"the loss is {fmt(pass_loss, 2)} there, although the valleys on either side go down to {fmt(lowest, 0)}",
+            f"at $y = {fmt(surfaces.SADDLE_START[1], 2)}$, it dawdles (after 15 steps, $y$ is only {fmt(ys[15], 2)})",
+            # the alt text
+            f"{story.BOWL_STEPS} steps with learning rate {fmt(story.BOWL_LR, 1)} walk straight from "
+            f"({fmt(x0, 0)}, {fmt(y0, 0)}) to the bottom at ({fmt(a, 0)}, {fmt(b, 0)}); the loss falls from "
+            f"{fmt(start_loss, 0)} to {fmt(end_loss, 4)}",
+            f"{n} steps with learning rate {fmt(lr, 2, trim=True)} zig-zag across the narrow valley and creep along "
+            f"it from x = {fmt(surfaces.RAVINE_START[0], 0)} to {fmt(x_end, 2)}",
+            f"the saddle, {story.SADDLE_STEPS} steps with learning rate {fmt(lr, 2, trim=True)}: from y = 0 the walk "
+            f"stops at the pass (0, 0), where the gradient is 0 and the loss {fmt(pass_loss, 2)}; "
+            f"from y = {fmt(surfaces.SADDLE_START[1], 2)} it lingers there",
+        ],
+    )

@@ -182,3 +182,102 @@ def test_why_the_weights_start_random():
             f"it gets {number_word(wrong)} of the four XOR answers wrong",
         ],
     )
+
+
+# ---------------------------------------------------------------- XOR in the hidden layer's space
+
+
+def test_page_uses_the_hidden_space_figure():
+    assert "](../figures/mlp-xor-hidden-space.svg)" in page_source(PAGE)
+    assert (ROOT / "scripts" / "figures" / "learning" / "mlp_xor_hidden_space.py").exists()
+    assert (DOCS.parent / "figures" / "mlp-xor-hidden-space.svg").exists()
+
+
+def test_xor_in_the_hidden_space():
+    """Where the hidden layer puts the four inputs, recomputed by hand from the weights, and the output's line."""
+    import torch
+
+    text = page_text(PAGE)
+    X, y = logic_gate("xor")
+    net = xor.trained_network()
+    W1, b1 = torch.tensor(net.weights[0]), torch.tensor(net.biases[0])
+    H = torch.sigmoid(torch.tensor(X, dtype=torch.float64) @ W1.T + b1).numpy()
+    (v1, v2), c = net.weights[1][0], net.biases[1][0]
+    H_story, v_story, c_story = xor.hidden_space()
+    np.testing.assert_allclose(H_story, H, rtol=0, atol=1e-12)
+    assert np.allclose(v_story, [v1, v2]) and np.isclose(c_story, c)
+    # one straight line in the hidden plane splits YES from NO, and the input plane has none:
+    # the output neuron's total has the right sign for every input
+    total = v1 * H[:, 0] + v2 * H[:, 1] + c
+    assert ((total >= 0) == (y == 1)).all()
+    # the two YES inputs land almost on one spot
+    assert np.abs(H[1] - H[2]).max() < 0.01
+
+    def pair(h, digits):
+        return f"({fmt(h[0], digits)}, {fmt(h[1], digits)})"
+
+    assert_all_in(
+        text,
+        [
+            f"$(0, 0)$ goes to ${pair(H[0], 3)}$, $(0, 1)$ and $(1, 0)$ land almost on one spot, "
+            f"${pair(H[1], 3)}$ and ${pair(H[2], 3)}$, and $(1, 1)$ goes to ${pair(H[3], 3)}$",
+            f"${tex(v1, 2)}\\,h_1 + {tex(v2, 2)}\\,h_2 - {tex(-c, 2)} = 0$",
+            # the alt text, two decimals
+            f"both blue circles near {pair(H[1], 2)}",
+            f"the orange triangles at {pair(H[0], 2)} and {pair(H[3], 2)}",
+        ],
+    )
+    assert np.abs(H[1:3] - np.round(H[1], 2)).max() < 0.01  # "both near" the point the alt text names
+
+
+# ---------------------------------------------------------------- what the digits network's hidden neurons learn
+
+
+def test_page_uses_the_digit_features_figure():
+    assert "](../figures/mlp-digit-features.svg)" in page_source(PAGE)
+    assert (ROOT / "scripts" / "figures" / "learning" / "mlp_digit_features.py").exists()
+    assert (DOCS.parent / "figures" / "mlp-digit-features.svg").exists()
+
+
+def test_digit_features():
+    """The digits network's sizes, test accuracy (recomputed in PyTorch), weight scale and pale edges."""
+    import torch
+
+    from site_src.datasets import digits
+    from site_src.examples import digits_features as story
+    from site_src.pytorch.mlp import from_numpy
+
+    text = page_text(PAGE)
+    X_train, y_train, X_test, y_test = story.data()
+    X_all, _ = digits()
+    assert len(X_train) + len(X_test) == len(X_all)
+    assert X_train.shape[1] == story.LAYERS[0] == story.SIDE**2
+    net = story.trained_network()
+    scores = from_numpy(net)(torch.tensor(X_test)).detach().numpy()
+    accuracy = float((scores.argmax(axis=1) == y_test).mean())
+    assert accuracy == story.accuracy_on_test()
+    W = net.weights[0]
+    biggest = np.abs(W).max()
+    # the outer pixel columns: their weights moved less than a tenth as much as the middle ones'
+    moved = np.abs(W - story.starting_weights()).reshape(-1, 8, 8)
+    edge_share = moved[:, :, [0, 7]].mean() / moved[:, :, 2:6].mean()
+    assert edge_share < 0.1
+    assert edge_share == story.edge_share()
+    layers = "-".join(map(str, story.LAYERS))
+    assert_all_in(
+        text,
+        [
+            f"We trained a {layers} network on {len(X_train)} handwritten digits of 8 × 8 pixels "
+            f"({story.LAYERS[0]} inputs, one per pixel), and it got {fmt(100 * accuracy, 1)}% of "
+            f"{len(X_test)} digits it never saw right",
+            f"so its {story.LAYERS[0]} weights can be drawn as an 8 × 8 picture",
+            "moved less than a tenth as much as the middle columns' weights",
+            f"sixteen 8 × 8 tiles, one per hidden neuron of a {layers} network",
+            f"from {fmt(-biggest, 1)} (orange, ink there lowers the neuron's total) through 0 to "
+            f"{fmt(biggest, 1, sign=True)} (blue",
+            f"the {len(X_all)} digits of scikit-learn's copy",
+            f"{story.EPOCHS} [epochs](../training/epochs-batches.md) of plain gradient descent with learning rate "
+            f"{fmt(story.LR, 1, trim=True)} on batches of {story.BATCH_SIZE}",
+        ],
+    )
+    assert story.LAYERS[1] == 16 and story.TEST_FRACTION == 0.25  # "sixteen", "a quarter"

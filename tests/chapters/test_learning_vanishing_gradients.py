@@ -7,6 +7,7 @@ PyTorch autograd on a copy of the same network.
 import math
 
 import numpy as np
+import pytest
 import torch
 
 from site_src.activations import sigmoid, sigmoid_grad
@@ -119,3 +120,87 @@ def test_network_shape():
             f"{X.shape[0]} random examples",
         ],
     )
+
+
+def test_weights_too_big_explode():
+    text = page_text(PAGE)
+    activation, init, scale = "tanh", "xavier_uniform", story.TOO_BIG
+    sizes = gradient_sizes(activation, init, scale=scale)
+    # independently: PyTorch autograd on a copy of the same (scaled) network
+    net, X, y = deep_network(activation, init, scale=scale)
+    model = from_numpy(net)
+    torch.nn.functional.mse_loss(model(torch.tensor(X)), torch.tensor(y)).backward()
+    torch_sizes_ = np.array([m.weight.grad.norm().item() for m in model if isinstance(m, torch.nn.Linear)])
+    assert np.allclose(sizes, torch_sizes_, rtol=1e-9)
+    # the weights really are scale times Xavier's: the same draw, unscaled, times scale
+    plain, _, _ = deep_network(activation, init)
+    assert all(np.allclose(w, scale * w0) for w, w0 in zip(net.weights, plain.weights))
+    assert np.all(np.diff(sizes[:10]) < 0)  # grows at every layer on the way back, layer 10 -> layer 1
+    grows = significant(sizes[0] / sizes[9])
+    assert_all_in(
+        text,
+        [
+            f"tanh, with every starting weight {fmt(scale, 0)} times Xavier's",
+            f"layer 1's gradient is about {grows} times *bigger* than layer 10's",
+            f"(about {grows} times over 10 tanh layers with weights {fmt(scale, 0)} times Xavier's above)",
+        ],
+    )
+
+
+def test_scale_must_be_positive():
+    with pytest.raises(ValueError, match="scale must be a positive number"):
+        deep_network("tanh", "xavier_uniform", scale=0.0)
+
+
+def torch_training(activation, init, epochs, lr):
+    """Train a PyTorch copy with torch.optim.SGD; each Linear layer's gradient size at every epoch, and the losses."""
+    net, X, y = deep_network(activation, init)
+    model = from_numpy(net)
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    X, y = torch.tensor(X), torch.tensor(y)
+    sizes, losses = [], []
+    for epoch in range(epochs + 1):
+        optimizer.zero_grad()
+        loss = torch.nn.functional.mse_loss(model(X), y)
+        loss.backward()
+        sizes.append([m.weight.grad.norm().item() for m in model if isinstance(m, torch.nn.Linear)])
+        losses.append(loss.item())
+        if epoch < epochs:
+            optimizer.step()
+    return np.array(sizes), np.array(losses), model(X).detach().numpy(), y.numpy()
+
+
+def test_sizes_during_training(one_torch_thread):
+    text = page_text(PAGE)
+    epochs, lr = story.TRAINING_EPOCHS, story.TRAINING_LR
+    said = [f"learn for {epochs} epochs (gradient descent with learning rate {fmt(lr, 2)}, all 64"]
+    found = {}
+    for activation, init in story.TRAINED:
+        sizes, losses = story.sizes_during_training(activation, init)
+        t_sizes, t_losses, answers, y = torch_training(activation, init, epochs, lr)
+        assert np.allclose(sizes, t_sizes, rtol=1e-6, atol=1e-15) and np.allclose(losses, t_losses, rtol=1e-9)
+        found[activation] = (sizes, losses, answers, y)
+    sizes, losses, answers, y = found["sigmoid"]
+    # layer 1 stays about 0.000000002; the net ends answering the average: the loss is the targets' spread
+    assert fmt(sizes[:, 0].min(), 9) == fmt(sizes[:, 0].max(), 9)
+    assert np.std(answers) < 1e-6 * np.std(y) and abs(answers.mean() - y.mean()) < 1e-6
+    assert math.isclose(losses[-1], np.mean((y - y.mean()) ** 2), rel_tol=1e-6)
+    apart = sizes.max(axis=1) / sizes.min(axis=1)
+    assert apart[-1] < 2  # they end level
+    said += [
+        f"layer 1's gradient stays about {fmt(sizes[0, 0], 9)} the whole time",
+        f"the loss is stuck at {fmt(losses[-1], 2)}",
+        f"layer 1 stays near {fmt(sizes[0, 0], 9)}",
+        f"the loss only goes from {fmt(losses[0], 2)} to {fmt(losses[-1], 2)}",
+        f"the layers start {significant(apart.max())} times apart",
+    ]
+    assert apart.argmax() == 0
+    sizes, losses, _, _ = found["relu"]
+    apart = sizes.max(axis=1) / sizes.min(axis=1)
+    said += [
+        f"the loss falls from {fmt(losses[0], 2)} to {fmt(losses[-1], 2)}, and at every epoch the biggest of the "
+        f"{sizes.shape[1]} layers' gradients is at most {significant(apart.max())} times the smallest",
+        f"they are never more than {significant(apart.max())} times apart",
+        f"the loss falls from {fmt(losses[0], 2)} to {fmt(losses[-1], 2)}.](",
+    ]
+    assert_all_in(text, said)

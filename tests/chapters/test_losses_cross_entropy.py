@@ -10,6 +10,7 @@ import torch.nn.functional as F
 from site_src import losses
 from site_src.activations import sigmoid, sigmoid_grad, softmax
 from site_src.examples import cross_entropy as story
+from site_src.examples import slowdown
 from site_src.examples import softmax as softmax_story
 from tests.chapters.facts import assert_all_in, fmt, number_word, page_text, tex
 
@@ -207,3 +208,61 @@ def test_the_exercises_answers():
             f"reports {fmt(buggy, 4)}; the right loss is {fmt(fixed, 4)}",
         ],
     )
+
+
+def torch_neuron(loss_fn, epochs):
+    """Nielsen's neuron trained by torch.optim.SGD with autograd: its answer before each step and at the end."""
+    w, b = (torch.tensor(v, dtype=torch.float64, requires_grad=True) for v in slowdown.START)
+    optimizer = torch.optim.SGD([w, b], lr=slowdown.LR)
+    x, y = torch.tensor([slowdown.X], dtype=torch.float64), torch.tensor([slowdown.Y], dtype=torch.float64)
+    answers = []
+    for epoch in range(epochs + 1):
+        optimizer.zero_grad()
+        a = torch.sigmoid(w * x + b)
+        answers.append(a.item())
+        if epoch < epochs:
+            loss_fn(a, y).backward()
+            optimizer.step()
+    return np.array(answers)
+
+
+@pytest.mark.parametrize("loss, loss_fn", [("mse", F.mse_loss), ("cross_entropy", F.binary_cross_entropy)])
+def test_the_slowdown_matches_pytorch(loss, loss_fn):
+    answers, losses = slowdown.train_neuron(loss)
+    assert np.allclose(answers, torch_neuron(loss_fn, slowdown.EPOCHS), rtol=1e-10, atol=1e-13)
+    expected = [loss_fn(torch.tensor([a]), torch.tensor([slowdown.Y], dtype=torch.float64)).item() for a in answers]
+    assert np.allclose(losses, expected, rtol=1e-9)
+
+
+def test_the_slowdown_bad_input():
+    with pytest.raises(ValueError, match="unknown loss 'mae'; use one of"):
+        slowdown.train_neuron("mae")
+    with pytest.raises(ValueError, match="epochs"):
+        slowdown.train_neuron("mse", epochs=0)
+
+
+def test_the_slowdown_numbers():
+    text = page_text(PAGE)
+    w, b = slowdown.START
+    z = w * slowdown.X + b
+    start = 1 / (1 + math.exp(-z))  # the sigmoid by hand
+    first_below = {}
+    for loss, loss_fn in (("mse", F.mse_loss), ("cross_entropy", F.binary_cross_entropy)):
+        answers = torch_neuron(loss_fn, slowdown.EPOCHS)
+        first_below[loss] = int(np.argmax(answers < 0.5))
+        assert answers[first_below[loss]] < 0.5 <= answers[first_below[loss] - 1]
+        assert slowdown.epochs_until_below(loss) == first_below[loss]
+    assert first_below["cross_entropy"] < first_below["mse"]
+    said = [
+        f"gets the input {fmt(slowdown.X, 0)} and should answer {fmt(slowdown.Y, 0)}",
+        f"starts with weight {fmt(w, 0)} and bias {fmt(b, 0)}, so it answers {fmt(start, 2)}",
+        f"the same learning rate, {fmt(slowdown.LR, 2)}",
+        f"$z = {tex(z, 0)}$, the sigmoid's slope is only {fmt(start * (1 - start), 3)}",
+        f"drops below 0.5 after {first_below['mse']} epochs",
+        f"is below 0.5 after {first_below['cross_entropy']} epochs",
+        # the figure's alt text
+        f"over {slowdown.EPOCHS} epochs of training from a start of {fmt(start, 2)}",
+        f"drops below 0.5 after {first_below['cross_entropy']} epochs; with the mean squared error",
+        f"drops below 0.5 only after {first_below['mse']} epochs",
+    ]
+    assert_all_in(text, said)

@@ -169,3 +169,29 @@ def test_the_exercises():
             f"MAE is smallest at {num(np.median(weights), 1)}, the median",
         ],
     )
+
+
+def test_mse_is_minus_the_log_of_a_bell_curve():
+    """-log of a normal density is (y - ŷ)²/(2σ²) + log(√(2π) σ): checked with torch.distributions on the melons."""
+    y, y_hat = torch.tensor(MELONS, dtype=torch.float64), torch.tensor(GUESSES, dtype=torch.float64)
+    for sigma in (0.5, 1.0, 3.0):
+        minus_log_p = -torch.distributions.Normal(y_hat, sigma).log_prob(y).numpy()
+        by_formula = (y - y_hat).numpy() ** 2 / (2 * sigma**2) + np.log(np.sqrt(2 * np.pi) * sigma)
+        assert np.allclose(minus_log_p, by_formula, rtol=1e-12)
+        # the sum over the examples is n * MSE / (2σ²) plus a constant that does not depend on the guesses
+        n = len(MELONS)
+        constant = n * np.log(np.sqrt(2 * np.pi) * sigma)
+        assert np.isclose(minus_log_p.sum(), n * losses.mse(MELONS, GUESSES) / (2 * sigma**2) + constant, rtol=1e-12)
+    # so the single guess c with the largest likelihood is the one with the smallest MSE: the mean
+    grid = np.linspace(0.0, 5.0, 5001)
+    nll = [-torch.distributions.Normal(c, 1.0).log_prob(y).sum().item() for c in grid]
+    squared = [losses.mse(MELONS, [c] * len(MELONS)) for c in grid]
+    assert np.argmin(nll) == np.argmin(squared) and np.isclose(grid[np.argmin(nll)], np.mean(MELONS))
+    assert_all_in(
+        page_text(PAGE),
+        [
+            r"-\log p(y \mid \hat{y}) = \frac{(y - \hat{y})^2}{2\sigma^2} "
+            r"+ \log\left(\sqrt{2\pi}\,\sigma\right)",
+            "$p(y \\mid \\hat{y}) = e^{-(y - \\hat{y})^2 / (2\\sigma^2)} / (\\sqrt{2\\pi}\\,\\sigma)$",
+        ],
+    )
