@@ -10,6 +10,7 @@ from sklearn.datasets import load_iris
 from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
 from sklearn.preprocessing import MinMaxScaler, StandardScaler
 
+from scripts.hooks import notebooks as hook
 from site_src.gradcheck import numerical_gradient
 from site_src.projects import data
 from site_src.projects import iris_ann as ia
@@ -276,3 +277,20 @@ def test_what_the_page_says_about_training_is_true(page, run):
     assert ia.EPOCHS - 10 <= best <= ia.EPOCHS
     _, longer = ia.train(epochs=2 * ia.EPOCHS, split=split)
     assert longer["val_loss"][-1] > min(longer["val_loss"]) and longer["train_loss"][-1] < history["train_loss"][-1]
+
+
+def test_the_first_picture_says_what_the_petals_show():
+    nb, _ = executed_project("iris-ann")
+    alts = list(hook.image_alts(nb).values())
+    assert alts[0].startswith("A scatter plot of every flower's petal length against its petal width")
+    iris = load_iris()
+    petals = [iris.data[iris.target == k, 2:] for k in range(3)]
+    setosa, versicolor, virginica = petals
+    # "setosa forms a tight group of small petals far from the others"
+    assert setosa[:, 0].max() < min(versicolor[:, 0].min(), virginica[:, 0].min()) - 1
+    assert setosa[:, 1].max() < min(versicolor[:, 1].min(), virginica[:, 1].min())
+    assert np.all(setosa.std(axis=0) < versicolor.std(axis=0)) and np.all(setosa.std(axis=0) < virginica.std(axis=0))
+    # "versicolor and virginica ... overlap a little where they meet": their ranges overlap in both
+    # measurements, but virginica's petals are larger on average
+    assert np.all(versicolor.max(axis=0) > virginica.min(axis=0))
+    assert np.all(virginica.mean(axis=0) > versicolor.mean(axis=0))

@@ -14,11 +14,35 @@
 # %% [markdown]
 # # A complete network on the Iris flowers
 #
+# A gardener measured flowers of three kinds of iris (**setosa**, **versicolor** and
+# **virginica**), and your network must name the kind from the measurements alone. Here are
+# two of the measurements, one dot per flower:
+
+# %%
+import matplotlib.pyplot as plt
+from IPython.display import display
+
+from site_src.projects import iris_ann
+
+COLOURS = ("#4477aa", "#ee7733", "#228833")  # one per species, in every picture
+X, y = iris_ann.load_data()
+fig, ax = plt.subplots(figsize=(4.3, 2.9), layout="constrained")
+for k, (name, marker) in enumerate(zip(iris_ann.SPECIES, "os^")):
+    ax.scatter(X[y == k, 2], X[y == k, 3], s=24, color=COLOURS[k], marker=marker, alpha=0.75, label=name)
+ax.set_xlabel("petal length (cm)", fontsize=12)
+ax.set_ylabel("petal width (cm)", fontsize=12)
+ax.tick_params(labelsize=12)
+ax.legend(frameon=False, fontsize=12)
+alt = ("A scatter plot of every flower's petal length against its petal width, one colour and marker per "
+       "species. Setosa forms a tight group of small petals far from the others; versicolor and virginica "
+       "lie side by side towards larger petals and overlap a little where they meet.")
+display(fig, metadata={"image/png": {"alt": alt}})  # the picture, described for readers who cannot see it
+plt.close(fig)
+
+# %% [markdown]
 # You have met every piece one at a time: neurons, activations, the loss, backpropagation, Adam.
 # Now you put them together, from raw data to a tested result, the way a careful
-# practitioner does it. The job: a gardener measured flowers of three kinds of iris
-# (**setosa**, **versicolor** and **virginica**), and your network must name the kind from the
-# measurements alone.
+# practitioner does it.
 #
 # This page is a notebook: every number on it was printed by the code just above it, when the
 # site was built. You can download it (the link under the title) and run it yourself, next to a
@@ -37,13 +61,8 @@
 # %%
 import io
 
-import matplotlib.pyplot as plt
 import numpy as np
-from IPython.display import Image, display
-
-from site_src.projects import iris_ann
-
-COLOURS = ("#4477aa", "#ee7733", "#228833")  # one per species, in every picture
+from IPython.display import Image
 
 
 def show(fig, alt):

@@ -1,6 +1,6 @@
 """Making it better: an ablation study, one change at a time, on the 8x8 digits.
 
-The story of the project page "Making it better" (docs/projects/making-it-better.md).
+The story of the project notebook "Making it better" (docs/projects/making-it-better.py).
 A baseline network ``Dense(64, 32) -> ReLU -> Dense(32, 10)`` learns the digits
 (``site_src.datasets.digits``) with softmax cross-entropy and ``Adam``. Then
 we change ONE thing at a time and train again:
@@ -275,7 +275,9 @@ def _study(dataset, seeds):
     for change, results in runs.items():
         test = np.array([r["test"] for r in results])
         change_by_seed = test - base  # the same seed, so the same split: a fair pair
+        train = np.array([r["train"] for r in results])
         rows[change] = {
+            "train_mean": float(train.mean()),
             "test_mean": float(test.mean()),
             "test_std": float(test.std(ddof=1)) if len(test) > 1 else 0.0,
             "gap_mean": float(np.mean([r["gap"] for r in results])),
@@ -316,8 +318,8 @@ def _cached_study(dataset, seeds):
 def study(dataset="noisy-digits", seeds=SEEDS):
     """Every change on ``dataset``, each over ``seeds``: one row per change, computed once per process.
 
-    Each row: the mean test accuracy and its spread (the sample standard deviation
-    over seeds), the mean train/test gap, the change against the baseline (mean and
+    Each row: the mean training accuracy, the mean test accuracy and its spread (the
+    sample standard deviation over seeds), the mean train/test gap, the change against the baseline (mean and
     spread of the per-seed differences), the mean number of epochs, and a verdict.
     """
     one_of(dataset, "dataset", DATASETS)

@@ -85,3 +85,20 @@ def test_the_pytorch_outputs_are_checked_by_hand():
     logits = np.array([2.0, 0.5, -1.0])
     assert f"{-np.log(np.exp(2.0) / np.exp(logits).sum()):.4f}" in RAW
     assert 2 * (2 * 3.0 + 3) * 2 == 36.0 and "36.0" in RAW
+
+
+def test_the_map_in_the_first_screen_is_the_pages_order():
+    from scripts.figures.projects import all_the_code_map
+
+    rows = re.findall(r"^\| (\d+) \| ([^|]+) \| `([^`]+)` \|", RAW, re.MULTILINE)
+    labels = all_the_code_map.CONCEPTS
+    assert [int(n) for n, _, _ in rows] == list(range(1, len(CONCEPTS) + 1)) and len(labels) == len(rows)
+    for label, (_, concept, _) in zip(labels, rows):
+        assert label.lower().rstrip("s") in concept.lower(), (label, concept)
+    alt = re.search(r"!\[(A map of the [^\]]+)\]\(\.\./figures/all-the-code-map\.svg\)", RAW)
+    assert alt, "the map is embedded with its alt text"
+    assert "A map of the thirteen concepts" in alt[1] and len(labels) == 13
+    at = [alt[1].index(f"{i} {label}") for i, label in enumerate(labels, start=1)]
+    assert at == sorted(at), "the alt text names the boxes in order"
+    # in the first screen: right after "In one sentence", before "Imagine…"
+    assert RAW.index("all-the-code-map.svg") < RAW.index("## 🗺️ Imagine")

@@ -54,3 +54,22 @@ def test_links_to_real_resources_are_plain_https_links():
     ):
         assert any(needed in link for link in links), needed
     assert "<img" not in RAW and "<iframe" not in RAW  # nothing is loaded from other hosts
+
+
+def test_the_map_in_the_first_screen_is_the_pages_five_steps():
+    from scripts.figures.projects import what_next_map
+
+    steps = re.split(r"^\d\. \*", RAW.split("## 🔧 How it works, step by step")[1].split("\n## ")[0], flags=re.M)[1:]
+    assert len(steps) == len(what_next_map.ROADS) == 5
+    for k, (step, (title, holds)) in enumerate(zip(steps, what_next_map.ROADS), start=1):
+        number, name = title.split(maxsplit=1)
+        assert int(number) == k and name in step.split(".*")[0].lower(), (title, step[:40])
+        for item in holds.split(", "):
+            item = item.removeprefix("the ").removeprefix("no ")
+            assert item.lower() in step.lower(), (item, k)
+    alt = re.search(r"!\[(A map with [^\]]+)\]\(\.\./figures/what-next-map\.svg\)", RAW)
+    assert alt, "the map is embedded with its alt text"
+    for title, holds in what_next_map.ROADS:
+        assert f"{' '.join(title.split())} ({holds})" in alt[1], title
+    assert " ".join(what_next_map.START) in alt[1]
+    assert RAW.index("what-next-map.svg") < RAW.index("## 🧭 Imagine")
