@@ -28,7 +28,8 @@ def emphasis_problems(html):
     """
     soup = BeautifulSoup(html, "html.parser")
     content = soup.select_one("article") or soup
-    for skip in content.select("pre, code, .arithmatex, math, script, style"):
+    # .clipboard-copy-txt: the hidden copy of a notebook cell's code that its copy button copies
+    for skip in content.select("pre, code, .arithmatex, math, script, style, .clipboard-copy-txt"):
         skip.decompose()
     problems = []
     for tag in ("em", "strong"):

@@ -244,11 +244,6 @@ return {gaps, screen: innerHeight};
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="issue 14, still open: every chapter has one stretch of 2.5-5.9 screens, from the math corner "
-    "through 'The code' to the 'Good, bad, and fixes' table; it needs pictures there, not only at the top",
-    strict=True,
-)
 def test_no_stretch_of_more_than_two_screens_without_a_picture(driver, base_url):
     """In the built page at 1280×900, the longest scroll from the article's top, between pictures,
     and to its end is at most two screens (900 px each).

@@ -8,6 +8,10 @@ single dial ``w`` whose right setting is 3. Its figures draw the slope at
 With two dials, its map figure walks down a round ``bowl`` (``descend_2d``) and down the
 ravine and the saddle of ``site_src.examples.surfaces`` (``map_paths``); the learning-rate
 widget (``WIDGET_*``, built by scripts/hooks/widgets.py) steps the one dial and the bowl at once.
+
+The losses and the descents take and give floats (or NumPy arrays, for the losses); a
+learning rate ``lr`` that is not above 0, or ``steps`` that is not a whole number of at
+least 0, raises ``ValueError``.
 """
 
 import numpy as np
@@ -25,23 +29,7 @@ TANGENT_POINTS = (0.0, 1.5, 3.0, 4.5)  # where the gradient figure draws the slo
 
 # --8<-- [start:parabola]
 def parabola_loss(w, target=3.0):
-    """The simplest loss with one weight: ``(w - target) ** 2``.
-
-    Picture a robot with a single dial ``w`` whose answer is simply ``w``,
-    when the right answer is ``target``. The loss is its squared error: 0
-    when the dial is exactly right, bigger the further away it is.
-
-    Parameters
-    ----------
-    w : float or numpy.ndarray
-        The dial (the one weight).
-    target : float, optional
-        The right answer.
-
-    Returns
-    -------
-    float or numpy.ndarray
-        The loss, same shape as ``w``.
+    """The simplest loss with one weight: ``(w - target) ** 2``, 0 when the dial is right.
 
     Examples
     --------
@@ -54,21 +42,6 @@ def parabola_loss(w, target=3.0):
 def parabola_loss_grad(w, target=3.0):
     """The slope of ``parabola_loss`` at ``w``: ``2 * (w - target)``.
 
-    Negative left of ``target`` (the loss falls as ``w`` grows), 0 at
-    ``target``, positive to its right.
-
-    Parameters
-    ----------
-    w : float or numpy.ndarray
-        Where to measure the slope.
-    target : float, optional
-        The right answer.
-
-    Returns
-    -------
-    float or numpy.ndarray
-        d loss / d w, same shape as ``w``.
-
     Examples
     --------
     >>> parabola_loss_grad(0.0), parabola_loss_grad(3.0), parabola_loss_grad(4.5)
@@ -80,28 +53,7 @@ def parabola_loss_grad(w, target=3.0):
 
 # --8<-- [start:descend]
 def descend(grad, w, lr, steps):
-    """Gradient descent on one number: ``steps`` times, ``w <- w - lr * grad(w)``.
-
-    Parameters
-    ----------
-    grad : callable
-        Gives the slope of the loss at ``w``.
-    w : float
-        Where to start.
-    lr : float
-        The learning rate (how big each step is), greater than 0.
-    steps : int
-        How many steps to take, at least 0.
-
-    Returns
-    -------
-    list of float
-        ``steps + 1`` numbers: ``w`` at the start and after each step.
-
-    Raises
-    ------
-    ValueError
-        If ``lr`` is not a positive number or ``steps`` is not a whole number of at least 0.
+    """Gradient descent on one number: ``steps`` times, ``w <- w - lr * grad(w)``; every ``w`` on the way.
 
     Examples
     --------

@@ -90,36 +90,10 @@ def neuron_chain(activation, depth, x=1.0, weight=1.0, bias=0.0):
 def deep_network(activation, init, depth=10, width=32, n_samples=64, seed=0, scale=1.0):
     """A deep, narrow network and a batch of random examples, for measuring gradients.
 
-    ``width`` inputs, ``depth`` hidden layers of ``width`` neurons with the
-    ``activation`` switch, and one output neuron with no switch, scored with the
-    mean squared error. Inputs and targets are random numbers from a bell curve.
-
-    Parameters
-    ----------
-    activation : str
-        The hidden layers' switch: ``"sigmoid"``, ``"tanh"`` or ``"relu"``.
-    init : str
-        How the starting weights are drawn, as in ``site_src.mlp.MLP``:
-        ``"pytorch"`` (PyTorch's default for ``nn.Linear``), ``"xavier_uniform"``,
-        ``"he_normal"``, ...
-    depth : int, optional
-        Hidden layers.
-    width : int, optional
-        Neurons per hidden layer, and inputs.
-    n_samples : int, optional
-        Examples in the batch.
-    seed : int, optional
-        Makes the weights and the examples repeatable.
-    scale : float, optional
-        Every starting weight is multiplied by this (greater than 0; above 1 makes them too big).
-
-    Returns
-    -------
-    net : MLP
-    X : numpy.ndarray
-        Shape ``(n_samples, width)``.
-    y : numpy.ndarray
-        Shape ``(n_samples, 1)``.
+    ``width`` inputs, ``depth`` hidden layers of ``width`` neurons with the ``activation``
+    switch (``"sigmoid"``, ``"tanh"`` or ``"relu"``), starting weights drawn by ``init`` (as in
+    ``site_src.mlp.MLP``) and multiplied by ``scale``, and one output neuron scored with the
+    mean squared error; the ``n_samples`` inputs and targets are random (``seed``).
 
     Examples
     --------
@@ -140,27 +114,14 @@ def deep_network(activation, init, depth=10, width=32, n_samples=64, seed=0, sca
 
 
 def gradient_sizes(activation, init, depth=10, width=32, n_samples=64, seed=0, scale=1.0):
-    """How big the gradient of each layer's weights is, first layer to last.
+    """How big each layer's weight gradient is, hidden layer 1 first, the output layer last.
 
-    Builds ``deep_network(...)``, runs one forward and one backward pass, and
-    measures each ``grad_weights[i]`` by its length: the square root of the sum
-    of its squared numbers (the Frobenius norm, ``numpy.linalg.norm``).
-
-    Parameters
-    ----------
-    activation, init, depth, width, n_samples, seed, scale
-        As in ``deep_network``.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(depth + 1,)``: the size for hidden layer 1 first, the output layer last.
+    One forward and one backward pass through ``deep_network(...)``; a gradient's size is its
+    length, the square root of the sum of its squared numbers (``numpy.linalg.norm``).
 
     Examples
     --------
     >>> sizes = gradient_sizes("sigmoid", "pytorch")
-    >>> sizes.shape
-    (11,)
     >>> bool(sizes[0] < sizes[9] / 1_000_000)   # layer 1 gets over a million times less than layer 10
     True
     """

@@ -127,3 +127,51 @@ def test_relations():
     near_zero = np.array([-0.1, -0.01, 0.01, 0.1])
     np.testing.assert_allclose(act.sigmoid(1e5 * near_zero), act.step(near_zero), atol=1e-40)
     assert act.sigmoid(1e5 * 0.0) == 0.5 != act.step(0.0)
+
+
+def _torch_family():
+    """PyTorch's five elementwise switches (defaults: leaky slope 0.01, ELU alpha 1)."""
+    import torch
+    import torch.nn.functional as F
+
+    return {"sigmoid": torch.sigmoid, "tanh": torch.tanh, "ReLU": torch.relu, "leaky ReLU": F.leaky_relu, "ELU": F.elu}
+
+
+def _torch_values_and_slopes(f, points):
+    import torch
+
+    z = torch.tensor(points, dtype=torch.float64, requires_grad=True)
+    out = f(z)
+    out.sum().backward()
+    return out.detach().numpy(), z.grad.numpy()
+
+
+def test_step_by_step_tables():
+    """The two tables of outputs and slopes at five totals, computed with PyTorch's autograd."""
+    text = page_text(PAGE)
+    points = [-2.0, -0.5, 0.0, 0.5, 2.0]
+    head = " | $z = -2$ | $z = -0.5$ | $z = 0$ | $z = 0.5$ | $z = 2$ |"
+    expected = ["| output" + head, "| slope" + head]
+    for name, f in _torch_family().items():
+        values, slopes = _torch_values_and_slopes(f, points)
+        for numbers in (values, slopes):
+            expected.append(f"| {name} | " + " | ".join(fmt(v + 0.0, 3) for v in numbers) + " |")
+    assert_all_in(text, expected)
+
+
+def test_ten_layers_table():
+    """f'(z)^10 for each switch, from PyTorch's slopes, as the table writes it."""
+    text = page_text(PAGE)
+    points = [0.0, 1.0, 2.0, -2.0]
+
+    def cell(x):
+        if x in (0.0, 1.0) or x >= 1e-4:
+            return significant(x)
+        mantissa, exponent = f"{x:.1e}".split("e")
+        return f"$10^{{{int(exponent)}}}$" if mantissa == "1.0" else f"${mantissa} \\times 10^{{{int(exponent)}}}$"
+
+    expected = ["| after ten layers | $z = 0$ | $z = 1$ | $z = 2$ | $z = -2$ |"]
+    for name, f in _torch_family().items():
+        _, slopes = _torch_values_and_slopes(f, points)
+        expected.append(f"| {name} | " + " | ".join(cell(float(g) ** 10) for g in slopes) + " |")
+    assert_all_in(text, expected)

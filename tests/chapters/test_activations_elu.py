@@ -64,3 +64,26 @@ def test_exercises():
             f"about ${tex(math.log(0.01), 4)}$",
         ],
     )
+
+
+def test_averages_table():
+    """The table of seven totals around 0: PyTorch's ReLU and ELU, and their averages."""
+    text = page_text(PAGE)
+    spread = torch.linspace(-3, 3, 7, dtype=torch.float64)
+    relu_out, elu_out = torch.relu(spread), torch.nn.functional.elu(spread)
+    assert spread.tolist() == [-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0]
+
+    def row(name, out):
+        cells = [fmt(v, 0) if v == round(v) else fmt(v, 4) for v in out.tolist()]
+        return f"| {name} | " + " | ".join(cells) + f" | {fmt(out.mean().item(), 4)} |"
+
+    assert_all_in(
+        text,
+        [
+            "| total $z$ | −3 | −2 | −1 | 0 | 1 | 2 | 3 | average |",
+            row("ReLU", relu_out),
+            row("ELU", elu_out),
+        ],
+    )
+    assert 0 < elu_out.mean() < relu_out.mean()  # closer to 0 on average, though not at 0
+    assert relu_out.mean().item() == 6 / 7  # by hand: (1 + 2 + 3) / 7

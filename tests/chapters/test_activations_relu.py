@@ -75,6 +75,18 @@ def test_dead_neuron():
     assert totals.max() <= w.sum() + b < 0
     assert np.all(act.relu_grad(totals) == 0)
     assert_all_in(text, [f"$0.5 + 0.5 - 2 = {tex(w.sum() + b, 0)}$"])
+    # the worked example's table: the gradients of the mean squared error, by hand. Every
+    # total is negative, so ReLU's output and slope are 0 and leaky ReLU's are s z and s.
+    _, y, _ = fruit()
+    s = torch_leaky_slope_at(-1.0)
+    rows = []
+    for name, a, slope in (("ReLU", 0 * totals, 0.0), ("leaky ReLU", s * totals, s)):
+        dL_dz = 2 * (a - y) * slope / len(y)
+        rows.append(
+            f"| {name} | {fmt(totals.max(), 2)} | {' and '.join(fmt(g, 4, trim=True) for g in dL_dz @ X)} "
+            f"| {fmt(dL_dz.sum(), 4, trim=True)} |"
+        )
+    assert_all_in(text, rows)
     # exercise 2: the fruit with the largest total, and the bias that brings the neuron back
     best = X[totals.argmax()]
     assert_all_in(
@@ -99,3 +111,16 @@ def test_exercise_by_hand():
             f"${tex(slope, 2)} \\times (-5) = {tex(out[0], 2)}$, ${tex(slope, 2)} \\times (-0.5) = {tex(out[1], 3)}$",
         ],
     )
+
+
+def test_code_table():
+    """The table under the code tabs: PyTorch's values and slopes at the step-by-step totals."""
+    text = page_text(PAGE)
+    rows = []
+    for name, f in (("ReLU", torch.relu), ("leaky ReLU", torch.nn.functional.leaky_relu)):
+        z = torch.tensor([-2.0, 0.0, 3.0], dtype=torch.float64, requires_grad=True)
+        out = f(z)
+        out.sum().backward()
+        rows.append(f"| {name} | " + " | ".join(fmt(v, 2, trim=True) for v in out.tolist()) + " |")
+        rows.append(f"| {name}'s slope | " + " | ".join(fmt(v, 2, trim=True) for v in z.grad.tolist()) + " |")
+    assert_all_in(text, ["| $z$ | −2 | 0 | 3 |", *rows])

@@ -83,6 +83,9 @@ def test_math_corner():
             f"$\\sigma'(10) = {tex(act.sigmoid_grad(z), 7)}$",
             f"$2(p - y)\\,\\sigma'(z) = {tex(squared_error_grad, 7)}$",
             f"more than {number_word(times)} times smaller",
+            # the table that sums the example up
+            f"| binary cross-entropy | $p - y = {tex(bce_grad, 5, trim=True)}$ |",
+            f"| squared error $(p - y)^2$ | $2(p - y)\\,\\sigma'(10) = {tex(squared_error_grad, 7)}$ |",
         ],
     )
 
@@ -108,5 +111,21 @@ def test_exercises():
         [
             f"= {fmt(p, 1)}$: then $e^{{-z}} = \\frac{{1}}{{{fmt(odds, 0)}}}$, so $z = \\log {fmt(odds, 0)}",
             f"$0.25^5 = {five_layers}$",
+        ],
+    )
+
+
+def test_code_table():
+    """The table under the code tabs: PyTorch's values and slopes at the step-by-step totals."""
+    text = page_text(PAGE)
+    z = torch.tensor([-2.0, 0.0, 2.0], dtype=torch.float64, requires_grad=True)
+    p = torch.sigmoid(z)
+    p.sum().backward()
+    assert_all_in(
+        text,
+        [
+            "| $z$ | " + " | ".join(fmt(v, 0) for v in z.tolist()) + " |",
+            "| $\\sigma(z)$ | " + " | ".join(fmt(v, 4, trim=True) for v in p.tolist()) + " |",
+            "| slope $\\sigma'(z)$ | " + " | ".join(fmt(v, 4, trim=True) for v in z.grad.tolist()) + " |",
         ],
     )

@@ -109,3 +109,25 @@ def test_exercises():
     same = act.softmax(z + 100)
     np.testing.assert_allclose(same, act.softmax(z), rtol=1e-12)
     assert_all_in(text, [f"${tex(cold[0], 5)}$ to five decimals", f"Exactly the same, {bracket(same)}"])
+
+
+def test_jacobian_and_temperature_tables():
+    """The math corner's two tables, computed with PyTorch (autograd for the Jacobian)."""
+    import torch
+
+    text = page_text(PAGE)
+    z = torch.tensor(story.SCORES, dtype=torch.float64)
+    J = torch.autograd.functional.jacobian(lambda t: torch.softmax(t, dim=-1), z).numpy()
+    rows = [f"| $s_{i + 1}$ | " + " | ".join(fmt(v, 4) for v in J[i]) + " |" for i in range(3)]
+    assert_all_in(text, ["| how it moves | when $z_1$ moves | when $z_2$ moves | when $z_3$ moves |", *rows])
+    # "In every row the diagonal entry is the biggest, and every row and every column adds up to 0"
+    for i in range(3):
+        assert all(abs(J[i, i]) > abs(J[i, j]) for j in range(3) if j != i)
+    np.testing.assert_allclose(J.sum(axis=0), 0, atol=1e-15)
+    np.testing.assert_allclose(J.sum(axis=1), 0, atol=1e-15)
+    assert_all_in(text, ["In every row the diagonal entry is the biggest, and every row and every column adds up to 0"])
+
+    assert list(story.TEMPERATURES) == [0.5, 1, 2, 5]
+    for T in story.TEMPERATURES:
+        shares = torch.softmax(z / T, dim=-1).tolist()
+        assert_all_in(text, [f"| $T = {fmt(T, 1, trim=True)}$ | " + " | ".join(fmt(v, 3) for v in shares) + " |"])

@@ -48,9 +48,11 @@ def test_numbers():
             f"at $z = 3$ the slope is only ${tex(act.tanh_grad(3.0), 4)}$",
             f"$\\sigma(2) = {tex(act.sigmoid(2.0), 4)}$",
             f"$2 \\times {tex(act.sigmoid(2.0), 4)} - 1 = {tex(2 * act.sigmoid(2.0) - 1, 4)}$",
-            f"\\frac{{{tex(e - inv_e, 4)}}}{{{tex(e + inv_e, 4)}}} = {tex(t1, 4)}",
-            f"$1 - {tex(t1, 4)}^2 = {tex(act.tanh_grad(1.0), 2)}$, and also "
-            f"$4\\,\\sigma'(2) = 4 \\times {tex(act.sigmoid_grad(2.0), 3)} = {tex(4 * act.sigmoid_grad(2.0), 2)}$",
+            # the worked example's table: each number straight from tanh, and from the sigmoid
+            f"| value | $\\tanh(1) = \\frac{{{tex(e - inv_e, 4)}}}{{{tex(e + inv_e, 4)}}} = {tex(t1, 4)}$ | "
+            f"$2\\sigma(2) - 1 = 2 \\times {tex(act.sigmoid(2.0), 4)} - 1 = {tex(2 * act.sigmoid(2.0) - 1, 4)}$ |",
+            f"| slope | $1 - {tex(t1, 4)}^2 = {tex(act.tanh_grad(1.0), 2)}$ | "
+            f"$4\\,\\sigma'(2) = 4 \\times {tex(act.sigmoid_grad(2.0), 3)} = {tex(4 * act.sigmoid_grad(2.0), 2)}$ |",
             f"$4 \\times 0.25 = {tex(4 * act.sigmoid_grad(0.0), 0)}$",
             f"beyond about {crossing} on either side",
             f"beyond about {crossing} it is even smaller",
@@ -92,8 +94,16 @@ def test_exercises():
 
 
 def test_sign_rule_example():
-    """The sentence states the totals the code block below it uses; their signs make the rule's point."""
+    """The sentence states the totals the code block uses, their signs make the rule's point, and the table is right."""
     text = page_text(PAGE)
     totals = next(args[0] for args, _ in code_calls(PAGE, "array") if args and len(args[0]) == 2)
     assert np.all(act.sigmoid(totals) > 0) and np.prod(np.sign(act.tanh(totals))) < 0
     assert_all_in(text, [f"two neurons with totals {fmt(totals[0], 0)} and {fmt(totals[1], 0)} feed a next neuron"])
+    # the table of that example: the outputs a_i and the weight gradients delta * a_i
+    delta = 0.5
+    assert "delta = 0.5" in page_source(PAGE)
+    assert_all_in(text, [f"whose $\\delta$ is {fmt(delta, 1)}"])
+    z = np.asarray(totals, dtype=float)
+    for name, a in (("sigmoid", 1 / (1 + np.exp(-z))), ("tanh", np.tanh(z))):
+        cells = [" and ".join(fmt(v, 4, trim=True) for v in values) for values in (a, delta * a)]
+        assert_all_in(text, [f"| {name} | {cells[0]} | {cells[1]} |"])

@@ -54,11 +54,12 @@ def test_formula_examples():
     assert_all_in(
         TEXT,
         [
-            "valid ($p = 0$, $s = 1$) gives $(5 - 3) / 1 + 1 = 3$",
-            "padding 1 gives $(5 + 2 - 3) / 1 + 1 = 5$",
-            "gives $(5 + 2 - 3) / 2 + 1 = 3$",
-            f"$\\lfloor (6 + 2 - 3) / 2 \\rfloor + 1 = \\lfloor {(6 + 2 - 3) / 2} \\rfloor + 1 = 3$",
-            "through a 5 by 5 kernel without padding: 24 by 24",
+            f"| 5 | 3 | 0 (valid) | 1 | $(5 - 3) / 1 + 1 = {torch_size(5, 3, 0, 1)}$ |",
+            f"| 5 | 3 | 1 | 1 | $(5 + 2 - 3) / 1 + 1 = {torch_size(5, 3, 1, 1)}$ |",
+            f"| 5 | 3 | 1 | 2 | $(5 + 2 - 3) / 2 + 1 = {torch_size(5, 3, 1, 2)}$ |",
+            f"| 6 | 3 | 1 | 2 | $\\lfloor (6 + 2 - 3) / 2 \\rfloor + 1 = \\lfloor {(6 + 2 - 3) / 2} \\rfloor + 1"
+            f" = {torch_size(6, 3, 1, 2)}$: the last column is never the middle of a stop |",
+            f"| 28 | 5 | 0 | 1 | $(28 - 5) / 1 + 1 = {torch_size(28, 5, 0, 1)}$: 24 by 24 |",
             f"\\lfloor {(32 + 4 - 5) / 2} \\rfloor + 1 = 16$",
             "$(5 + 2 \\times 1 - 3) \\div 1 + 1 = 5$",
             "$(5 + 2 \\times 1 - 3) \\div 2 + 1 = 3$",

@@ -105,6 +105,8 @@ def test_work_saved():
             f"stride 1 makes 28 × 28 stops of 9 multiplications each, {work1} in all",
             f"a {side1} by {side1} map",
             f"straight to a {side2} by {side2} map with {side2} × {side2} × 9 = {work2} multiplications",
+            f"| stride 1, then 2 by 2 pooling | {side1} by {side1}, pooled to {side1 // 2} by {side1 // 2} | {work1} |",
+            f"| stride 2 | {side2} by {side2} | {work2}: a quarter |",
         ],
     )
     assert work2 * 4 == work1  # "a quarter of the work"

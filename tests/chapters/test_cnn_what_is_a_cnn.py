@@ -78,6 +78,14 @@ def test_receptive_fields():
             "depth: 3, 5, 7",
         ],
     )
+    # the table walks the pooled stack layer by layer: r and J from the formula, r checked against autograd
+    names, r, J = ("convolution", "convolution", "pooling", "convolution"), 1, 1
+    for layer, (k, s, name) in enumerate(zip((3, 3, 2, 3), (1, 1, 2, 1), names)):
+        r_cell = f"${r} + {k - 1} \\cdot {J} = {with_pool[layer]}$"
+        row_text = f"| {layer + 1}: {k} by {k} {name} | {k} | {s} | {r_cell} | {J * s} |"
+        assert r + (k - 1) * J == with_pool[layer], row_text
+        assert_all_in(TEXT, [row_text])
+        r, J = with_pool[layer], J * s
     five = receptive_by_autograd((5, 5), (1, 1))
     assert_all_in(TEXT, [f"$r_1 = 1 + 4 = {five[0]}$, then $r_2 = {five[0]} + 4 = {five[1]}$"])
 

@@ -135,3 +135,20 @@ def test_exercise_answers(page):
             f"$3 - 3 + 1 = {3 - 3 + 1}$",
         ],
     )
+
+
+def test_the_shape_table(page):
+    """The code section's table: the shape after every layer, as a forward pass gives it, and the weight count."""
+    network = cnn.build_network()
+    x = np.zeros((1, 1, 8, 8))
+    rows = ["| input | 1×8×8 |"]
+    for layer in network.layers:
+        x = layer.forward(x)
+        name = type(layer).__name__ + (f" ({layer.name.replace('relu', 'ReLU')})" if hasattr(layer, "f") else "")
+        rows.append(f"| {name} | {'×'.join(str(n) for n in x.shape[1:])} |")
+    assert [name for name, _ in cnn.shapes(network, np.zeros((1, 1, 8, 8)))] == [
+        r.split(" | ")[0][2:].removesuffix(" (ReLU)") for r in rows
+    ]
+    assert_all_in(page, ["| stage | shape | |---|---| " + " ".join(rows)])
+    n = sum(p.size for p in network.params())
+    assert_all_in(page, [f"the network has {n} numbers to learn in all"])

@@ -65,14 +65,14 @@ def test_and_gate_example():
     gate = Perceptron(2, weights=[1.0, 1.0], bias=-1.5)
     t = gate.total(X)
     assert gate.predict(X).tolist() == y.tolist()
-    answers = ", ".join(str(int(a)) for a in gate.predict(X))
-    assert_all_in(
-        text,
-        [
-            f"totals ${tex(t[0], 1)}$, ${tex(t[1], 1)}$, ${tex(t[2], 1)}$ and ${tex(t[3], 1)}$, "
-            f"so the answers are {answers}",
-        ],
-    )
+    assert np.allclose(t, X @ [1.0, 1.0] - 1.5)  # by hand: x1 + x2 - 1.5
+    # the table | x1 | x2 | total | answer |, one row per input, in the order logic_gate gives them
+    rows = [
+        f"| {int(x1)} | {int(x2)} | ${tex(total, 1)}$ | {int(answer)} |"
+        for (x1, x2), total, answer in zip(X, t, gate.predict(X))
+    ]
+    assert "total $z = x_1 + x_2 - 1.5$" in text
+    assert " ".join(rows) in text, rows
 
 
 def test_code_blocks_type_the_story_settings():
@@ -81,3 +81,31 @@ def test_code_blocks_type_the_story_settings():
     story_fits = [k for k in fits if k.get("epochs") == story.EPOCHS]
     assert story_fits, f"no fit(..., epochs={story.EPOCHS}) in the page's code: {fits}"
     assert all(k["lr"] == story.LR for k in fits), fits
+
+
+def test_code_table_numpy_beside_pytorch():
+    """The table in "The code": weights and bias after the story's epochs, from NumPy, from the
+    PyTorch twin, and from the perceptron rule written out here by hand."""
+    import torch
+
+    from site_src.pytorch.neurons import Perceptron as TorchPerceptron
+
+    text = page_text(PAGE)
+    X, y, _ = fruit()
+    w, b = [0.0, 0.0], 0.0  # the rule, by hand: start at zero, nudge after every mistake
+    for _ in range(story.EPOCHS):
+        for (x1, x2), target in zip(X, y):
+            error = target - (1 if w[0] * x1 + w[1] * x2 + b >= 0 else 0)
+            w = [w[0] + story.LR * error * x1, w[1] + story.LR * error * x2]
+            b += story.LR * error
+    robot = Perceptron(2).fit(X, y, epochs=story.EPOCHS, lr=story.LR)
+    twin = TorchPerceptron(2).fit(torch.tensor(X), torch.tensor(y), epochs=story.EPOCHS, lr=story.LR)
+    assert np.allclose(robot.weights, w) and np.isclose(robot.bias, b)
+    assert np.allclose(twin.weights.numpy(), w) and np.isclose(twin.bias.item(), b)
+
+    def cells(ws, bias):
+        return f"${tex(ws[0], 2, trim=True)}$ | ${tex(ws[1], 2, trim=True)}$ | ${tex(bias, 2, trim=True)}$"
+
+    assert f"| after {story.EPOCHS} epochs | $w_1$ | $w_2$ | $b$ |" in text
+    assert f"| NumPy | {cells(robot.weights, robot.bias)} |" in text
+    assert f"| PyTorch | {cells(twin.weights.numpy(), twin.bias.item())} |" in text

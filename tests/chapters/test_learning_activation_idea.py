@@ -222,3 +222,49 @@ def test_bumps_numbers():
         ]
         + rows,
     )
+
+
+def test_switch_table():
+    """The table under the three switches: each switch's answer for z = -2, 0 and 3, computed by hand here."""
+    text = page_text(PAGE)
+    z = np.array([-2.0, 0.0, 3.0])
+    by_hand = {
+        "step": [f"{int(v)}" for v in (z >= 0)],
+        "sigmoid": [f"${num(round(v, 3))}$" for v in 1 / (1 + np.exp(-z))],
+        "relu": [f"{num(v)}" for v in np.maximum(z, 0)],
+    }
+    assert np.allclose(sigmoid(z), 1 / (1 + np.exp(-z))) and np.array_equal(relu(z), np.maximum(z, 0))
+    rows = [
+        "| switch | what it does | $z = -2$ | $z = 0$ | $z = 3$ |",
+        f"| step | only says 0 or 1 | {' | '.join(by_hand['step'])} |",
+        f"| **sigmoid** | squeezes every total into a number between 0 and 1 | {' | '.join(by_hand['sigmoid'])} |",
+        "| **ReLU** (rectified linear unit) | keeps positive totals as they are and turns negative ones into 0 | "
+        f"{' | '.join(by_hand['relu'])} |",
+    ]
+    for row in rows:
+        assert row in text, row
+
+
+def test_code_table_numpy_beside_pytorch():
+    """The table in "The code": two layers and their merge, in NumPy and in PyTorch's nn.Linear, on (1, 3)."""
+    import torch
+    from torch import nn
+
+    text = page_text(PAGE)
+    W1, b1, W2, b2, x = math_corner_arrays()
+    stack = MLP([2, 2, 2], activation="identity", weights=[W1, W2], biases=[b1, b2])
+    single = MLP([2, 2], activation="identity", weights=[W2 @ W1], biases=[W2 @ b1 + b2])
+    first, second = nn.Linear(2, 2, dtype=torch.float64), nn.Linear(2, 2, dtype=torch.float64)
+    with torch.no_grad():
+        for layer, W, b in [(first, W1, b1), (second, W2, b2)]:
+            layer.weight.copy_(torch.tensor(W))
+            layer.bias.copy_(torch.tensor(b))
+        torch_two = second(first(torch.tensor(x))).numpy()
+        torch_one = (torch.tensor(W2 @ W1) @ torch.tensor(x) + torch.tensor(W2 @ b1 + b2)).numpy()
+
+    def pair(v):
+        return f"$({num(v[0])}, {num(v[1])})$"
+
+    assert f"| on the input {pair(x)} | NumPy | PyTorch |" in text
+    assert f"| two layers | {pair(stack.forward([x])[0])} | {pair(torch_two)} |" in text
+    assert f"| merged into one layer | {pair(single.forward([x])[0])} | {pair(torch_one)} |" in text

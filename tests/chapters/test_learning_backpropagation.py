@@ -140,7 +140,8 @@ def test_steps():
         [
             f"$\\mathbf{{z}}_1 = ({tex(H['z1'][0], 1)}, {tex(H['z1'][1], 1)})$",
             f"$\\mathbf{{a}}_1 = ({f4(a1[0])}, {f4(a1[1])})$",
-            f"$z_2 = {f4(H['z2'])}$, the prediction $\\hat{{y}} = {f4(H['y_hat'])}$",
+            f"| the output total | $z_2 = {f4(H['z2'])}$ |",  # step 0's table
+            f"| the prediction | $\\hat{{y}} = {f4(H['y_hat'])}$ |",
             f"$L = (\\hat{{y}} - y)^2 = {f4(H['loss'])}$",
             f"2 \\times ({f4(H['y_hat'])} - 1) = {f4(H['dL_dyhat'])}$",
             f"\\hat{{y}}(1 - \\hat{{y}}) = {f4(H['slope_out'])}$",
@@ -159,10 +160,11 @@ def test_steps():
             f"${tex(W2[0], 1)} - {tex(lr, 1)} \\times ({f4(H['gW2'][0])}) = {f4(H['new_W2'][0])}$",
             f"${tex(W2[1], 1)} - {tex(lr, 1)} \\times ({f4(H['gW2'][1])}) = {f4(H['new_W2'][1])}$",
             f"$0.2 - {tex(lr, 1)} \\times ({f4(H['delta2'])}) = {f4(H['new_b2'])}$",
-            f"${tex(W1[0][0], 1)} \\to {f4(H['new_W1'][0][0])}$ and ${tex(W1[0][1], 1)} \\to {f4(H['new_W1'][0][1])}$, "
-            f"bias $0.1 \\to {f4(H['new_b1'][0])}$",
-            f"${tex(W1[1][0], 1)} \\to {f4(H['new_W1'][1][0])}$ and ${tex(W1[1][1], 1)} \\to {f4(H['new_W1'][1][1])}$, "
-            f"bias $-0.3 \\to {f4(H['new_b1'][1])}$",
+            # step 7's table: one row per neuron, its weights, then its bias
+            f"| hidden neuron 1 | ${tex(W1[0][0], 1)} \\to {f4(H['new_W1'][0][0])}$ and "
+            f"${tex(W1[0][1], 1)} \\to {f4(H['new_W1'][0][1])}$ | $0.1 \\to {f4(H['new_b1'][0])}$ |",
+            f"| hidden neuron 2 | ${tex(W1[1][0], 1)} \\to {f4(H['new_W1'][1][0])}$ and "
+            f"${tex(W1[1][1], 1)} \\to {f4(H['new_W1'][1][1])}$ | $-0.3 \\to {f4(H['new_b1'][1])}$ |",
             f"rises from ${f4(H['y_hat'])}$ to ${f4(H['new_y_hat'])}$",
             f"the loss falls from ${f4(H['loss'])}$ to ${f4(H['new_loss'])}$",
             f"loss ${f4(H['loss'])} \\to {f4(H['new_loss'])}$ after one step with $\\eta = {tex(lr, 1)}$",
@@ -335,3 +337,39 @@ def test_batch_prose_and_figure_alt_text():
         ],
     )
     assert Y[2, 0] == Y[1, 0]
+
+
+def test_cost_table():
+    """'Why we need it': nudging costs two forward passes per weight or bias (up and down); backpropagation one
+    forward and one backward pass, however many there are."""
+    net, x, y = tiny_network()
+    n_params = sum(p.size for p in net.weights + net.biases)
+    assert n_params == 2 * 2 + 2 + 2 * 1 + 1  # a 2-2-1 network: W1, b1, W2, b2
+    assert_all_in(
+        page_text(PAGE),
+        [
+            f"| way to find every slope | for the tiny network ({n_params} weights and biases) |",
+            f"| nudging each one, up and down | {2 * n_params} forward passes | {number_word(2)} million forward passes |",
+            "| backpropagation | one forward pass and one backward pass | one forward pass and one backward pass |",
+        ],
+    )
+
+
+def test_math_to_code_table_quotes_the_real_code():
+    """The code section's table: every line it quotes is in site_src's MLP or Dense code that the tabs show."""
+    import inspect
+
+    from site_src import layers, mlp
+
+    source = inspect.getsource(mlp.MLP.backward) + inspect.getsource(mlp.MLP.step) + inspect.getsource(layers.Dense)
+    text = page_text(PAGE)
+    for code in [
+        "dL_da = self.loss_grad(y, self.output)",
+        "dL_dz = dL_da * self.f_grad[i](z)",
+        "self.grad_weight = dL_dz.T @ x",
+        "self.grad_bias = dL_dz.sum(axis=0)",
+        "return dL_dz @ self.weight",
+        "w -= lr * dL_dw",
+    ]:
+        assert f"| `{code}`" in text, code
+        assert code in source, code

@@ -38,7 +38,8 @@ def test_machines():
             f"${n(slopes[0])} \\times {n(slopes[1])} \\times {n(slopes[2])} = {n(x.grad)}$ times as much",
             f"$u = {n(u.data)}$, $v = {n(v.data)}$, $L = {n(L.data)}$",
             f"at the note $v = {n(v.data)}$ is ${n(v.grad)}$",
-            f"$x$? ${n(v.grad)} \\times {n(slopes[0])} = {n(x.grad)}$",
+            f"| $x$ | ${n(v.grad)} \\times {n(slopes[0])} = {n(x.grad)}$ |",  # step 3's table
+            f"| $u$ | ${n(v.grad)} \\times {n(slopes[1])} = {n(u.grad)}$ |",
             f"slope {n(2 * v.data)} at {n(v.data)} but slope {n(2 * u.data)} at {n(u.data)}",
             f"$L = {fmt(2 * (story.X + nudge) + 3, 3)}^2 = {fmt(nudged, 6)}$",
             f"grew by ${fmt(nudged - L.data, 6)}$",
@@ -152,3 +153,24 @@ def test_links_of_a_small_chain():
     a = Value(story.A)
     (only,) = story.links(a * a)  # a * a: one link from a, slope 2a
     assert only[2] == 2 * story.A
+
+
+def test_the_code_sections_table_of_gradients():
+    """The table under the code's tabs: values and gradients from Value, and the gradients again from PyTorch."""
+    x, u, v, _ = story.machines()
+    a, _ = story.used_twice()
+    tx = torch.tensor(story.X, dtype=torch.float64, requires_grad=True)
+    tu = tx * 2
+    tv = tu + 3
+    tu.retain_grad()
+    tv.retain_grad()
+    (tv**2).backward()
+    ta = torch.tensor(story.A, dtype=torch.float64, requires_grad=True)
+    (ta * ta + ta * 4).backward()
+    rows = [("$x$", x, tx), ("$u$", u, tu), ("$v$", v, tv), ("$a$, used twice in $b$", a, ta)]
+    for _, ours, theirs in rows:
+        assert ours.grad == theirs.grad.item()
+    assert_all_in(
+        page_text(PAGE),
+        [f"| {name} | {n(ours.data)} | {n(ours.grad)} | {n(theirs.grad.item())} |" for name, ours, theirs in rows],
+    )

@@ -62,3 +62,38 @@ def test_code_blocks_type_the_story_settings():
     assert student_nets, "no 3-input MLP in the page's code"
     for args, kwargs in student_nets:
         assert args[0] == story.LAYERS and kwargs.get("rng") == story.SEED, (args, kwargs)
+
+
+def test_layer_table():
+    """The table under "How it works": per layer, its neurons, weights, biases and their sum, and the totals."""
+    text = page_text(PAGE)
+    net = MLP(story.LAYERS, rng=story.SEED)
+    n_in, n_hidden, n_out = story.LAYERS
+    (W1, W2), (b1, b2) = net.weights, net.biases
+    assert W1.size == n_hidden * n_in and W2.size == n_out * n_hidden  # by hand: one weight per arrow
+    rows = [
+        f"| input | {n_in} | — | — | — | 0 |",
+        f"| hidden | {n_hidden} | {n_in} inputs | {W1.size} | {b1.size} | {W1.size + b1.size} |",
+        f"| output | {n_out} | {n_hidden} hidden values | {W2.size} | {b2.size} | {W2.size + b2.size} |",
+        f"| whole network | | | {W1.size + W2.size} | {b1.size + b2.size} | {params(net)} |",
+    ]
+    assert " ".join(rows) in text, rows
+
+
+def test_code_table_numpy_beside_pytorch():
+    """The table in "The code": the untrained network's answers for the first five students, from
+    NumPy and from PyTorch layers given the same weights."""
+    import torch
+
+    from site_src.datasets import students
+
+    text = page_text(PAGE)
+    X, _ = students()
+    five = X[:5] / [10, 10, 100]  # as the page's code scales them
+    net = MLP(story.LAYERS, activation="sigmoid", output_activation="sigmoid", rng=story.SEED)
+    (W1, W2), (b1, b2) = ([torch.tensor(a) for a in arrays] for arrays in (net.weights, net.biases))
+    theirs = torch.sigmoid(torch.sigmoid(torch.tensor(five) @ W1.T + b1) @ W2.T + b2).numpy().ravel()
+    ours = net.forward(five).ravel()
+    assert f"same number of parameters, {params(net)}:" in text
+    assert f"| NumPy | {' | '.join(f'{v:.4f}' for v in ours)} |" in text
+    assert f"| PyTorch | {' | '.join(f'{v:.4f}' for v in theirs)} |" in text

@@ -38,9 +38,10 @@ def test_step_by_step():
     assert_all_in(
         text,
         [
-            f"hidden neuron 1: weights ${num(w11)}$ and ${num(w12)}$, bias ${num(b1[0])}$",
-            f"hidden neuron 2: weights ${num(w21)}$ and ${num(w22)}$, bias ${num(b1[1])}$",
-            f"output neuron: weights ${num(v1)}$ and ${num(v2)}$ (for hidden neurons 1 and 2), bias ${num(b2[0])}$",
+            # the table | neuron | reads | weights | bias |
+            f"| hidden neuron 1 | $x_1$ and $x_2$ | ${num(w11)}$ and ${num(w12)}$ | ${num(b1[0])}$ |",
+            f"| hidden neuron 2 | $x_1$ and $x_2$ | ${num(w21)}$ and ${num(w22)}$ | ${num(b1[1])}$ |",
+            f"| output neuron | hidden neurons 1 and 2 | ${num(v1)}$ and ${num(v2)}$ | ${num(b2[0])}$ |",
             f"The input is $x_1 = {num(x[0, 0])}$, $x_2 = {num(x[0, 1])}$, and the right answer for it is "
             f"$y = {num(y[0, 0])}$",
             f"$0.4 \\times 1 + (-0.2) \\times 2 + 0.1 = {num(z1[0])}$",
@@ -119,3 +120,32 @@ def test_exercises():
             f"$({f3(y_hat_1)} - 0)^2 = {f3(net.loss(x, [[0.0]]))}$",
         ],
     )
+
+
+def test_code_table_numpy_beside_pytorch():
+    """The table in "The code": every step's value from NumPy beside the same value from PyTorch."""
+    import torch
+
+    text = page_text(PAGE)
+    net, x, y = tiny_network()
+    s = forward_steps(net, x)
+    W1, W2 = (torch.tensor(W) for W in net.weights)
+    b1, b2 = (torch.tensor(b) for b in net.biases)
+    t_z1 = torch.tensor(x) @ W1.T + b1
+    t_a1 = torch.sigmoid(t_z1)
+    t_z2 = t_a1 @ W2.T + b2
+    t_y_hat = torch.sigmoid(t_z2)
+    t_loss = torch.nn.functional.mse_loss(t_y_hat, torch.tensor(y)).item()
+
+    def pair(v, f):
+        return f"$({f(v[0])}, {f(v[1])})$"
+
+    rows = [
+        ("hidden totals $\\mathbf{z}_1$", pair(s["z1"][0], num), pair(t_z1[0].numpy(), num)),
+        ("hidden activations $\\mathbf{a}_1$", pair(s["a1"][0], f3), pair(t_a1[0].numpy(), f3)),
+        ("output total $z_2$", f"${f3(s['z2'][0, 0])}$", f"${f3(t_z2.item())}$"),
+        ("prediction $\\hat{y}$", f"${f3(s['y_hat'][0, 0])}$", f"${f3(t_y_hat.item())}$"),
+        ("loss $L$", f"${f3(net.loss(x, y))}$", f"${f3(t_loss)}$"),
+    ]
+    for step, ours, theirs in rows:
+        assert f"| {step} | {ours} | {theirs} |" in text, f"no table row {step} | {ours} | {theirs}"

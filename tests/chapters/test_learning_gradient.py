@@ -270,3 +270,24 @@ def test_the_three_maps():
             f"from y = {fmt(surfaces.SADDLE_START[1], 2)} it lingers there",
         ],
     )
+
+
+def test_four_moves_table_quotes_the_real_code():
+    """The code section's table of the four moves quotes lines that really are in the code it sits above."""
+    import inspect
+
+    numpy_code = inspect.getsource(story)
+    torch_code = page_source(PAGE)  # the PyTorch tab is typed on the page
+    text = page_text(PAGE)
+    for cell, source in [
+        ("`w = w - lr * grad(w)`", numpy_code),
+        ("`for _ in range(steps)`", numpy_code),
+        ("`loss = (w - 3.0) ** 2`", torch_code),
+        ("`loss.backward()` puts it in `w.grad`", torch_code),
+        ("`optimizer.step()`", torch_code),
+        ("`optimizer.zero_grad()`", torch_code),
+    ]:
+        assert cell in text, cell
+        code = cell.split("`")[1]
+        assert code in source.replace(cell, ""), code
+    assert parabola_loss(5.0) == (5.0 - 3) ** 2 and parabola_loss_grad(5.0) == 2 * (5.0 - 3)

@@ -281,3 +281,50 @@ def test_digit_features():
         ],
     )
     assert story.LAYERS[1] == 16 and story.TEST_FRACTION == 0.25  # "sixteen", "a quarter"
+
+
+def test_robot_team_table_in_the_steps():
+    """The four-case table under steps 1-4: each robot's step answer, checked by hand-written step rules."""
+    text = page_text(PAGE)
+    X, y = logic_gate("xor")
+    robot_a, robot_b, boss = xor.robot_a(), xor.robot_b(), xor.boss()
+    hidden = np.column_stack([robot_a.predict(X), robot_b.predict(X)])
+    out = boss.predict(hidden)
+    rows = []
+    for (x1, x2), a, b, o, truth in zip(X.astype(int), hidden[:, 0], hidden[:, 1], out, y):
+        # independently: A = at least one up, B = both up, boss = A and not B
+        assert (a, b, o) == (int(x1 + x2 >= 1), int(x1 + x2 == 2), int(x1 + x2 == 1))
+        assert o == truth
+        rows.append(f"| $({x1}, {x2})$ | {a} | {b} | {o} | {truth} |")
+    assert_all_in(text, rows)
+
+
+def test_new_students_table():
+    """The table of the two new students: NumPy's answers, and PyTorch's from a twin trained with torch.optim.SGD."""
+    import torch
+    import torch.nn.functional as F
+
+    from site_src.pytorch.mlp import from_numpy
+
+    text = page_text(PAGE)
+    X, y = students()
+    X = X / np.array(student_story.SCALE)
+    n = student_story.N_LEARN
+    net = MLP(student_story.LAYERS, activation="sigmoid", output_activation="sigmoid", rng=student_story.SEED)
+    twin = from_numpy(net)
+    net.fit(X[:n], y[:n, None], epochs=student_story.EPOCHS, lr=student_story.LR)
+    optimizer = torch.optim.SGD(twin.parameters(), lr=student_story.LR)
+    X_t, y_t = torch.tensor(X[:n]), torch.tensor(y[:n, None], dtype=torch.float64)
+    for _ in range(student_story.EPOCHS):
+        optimizer.zero_grad()
+        F.mse_loss(twin(X_t), y_t).backward()
+        optimizer.step()
+    raw = np.array([[6.0, 8.0, 90], [7.0, 5.0, 95]])
+    ours = net.predict(raw / np.array(student_story.SCALE))[:, 0]
+    theirs = twin(torch.tensor(raw / np.array(student_story.SCALE))).detach().numpy()[:, 0]
+    assert np.allclose(ours, theirs, atol=1e-9)
+    rows = [
+        f"| {i} | {fmt(s, 0)} h | {fmt(h, 0)} h | {fmt(a, 0)}% | {fmt(o, 3)} | {fmt(t, 3)} |"
+        for i, ((s, h, a), o, t) in enumerate(zip(raw, ours, theirs), start=1)
+    ]
+    assert_all_in(text, rows)

@@ -74,21 +74,18 @@ def torch_sizes(activation, init, depth=10):
 
 def test_measured_ratios():
     text = page_text(PAGE)
-    said = []
+    said = ["How many times smaller layer 1's gradient is than layer 10's"]
     for activation in story.ACTIVATIONS:
-        for init, which in (("pytorch", "default"), (story.GOOD_INIT[activation], "good")):
+        ratios = []
+        for init in ("pytorch", story.GOOD_INIT[activation]):
             sizes = gradient_sizes(activation, init)
             assert np.allclose(sizes, torch_sizes(activation, init), rtol=1e-9)
-            ratio = significant(sizes[9] / sizes[0])
-            name = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU"}[activation]
-            if activation == "sigmoid" and which == "default":
-                said.append(f"sigmoid: layer 1's gradient is about {ratio} times smaller than layer 10's")
-            elif activation == "sigmoid":
-                said.append(f"sigmoid: still about {ratio} times smaller")
-            elif which == "default":
-                said.append(f"{name}: about {ratio} times smaller")
-            else:
-                said.append(f"{name}: {'only ' if activation == 'tanh' else ''}about {ratio} times smaller")
+            ratios.append(significant(sizes[9] / sizes[0]))
+        # step 5's table: one row per switch, PyTorch's default start, then the good start
+        name = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU"}[activation]
+        word = {"sigmoid": "still ", "tanh": "only ", "relu": ""}[activation]
+        recipe = RECIPE[story.GOOD_INIT[activation]]
+        said.append(f"| {name} | about {ratios[0]} times | {word}about {ratios[1]} times ({recipe}) |")
     relu = gradient_sizes("relu", "pytorch")
     said.append(f"(about {significant(relu[9] / relu[0])} times over 10 layers with PyTorch's default above)")
     # the figure's alt text: sizes rounded to one significant digit, written out
@@ -106,6 +103,32 @@ def test_measured_ratios():
     said.append(f"shrinks about {significant(default[19] / default[0])} times")
     said.append(f"shrinks only about {significant(good[19] / good[0])} times")
     assert_all_in(text, said)
+
+
+RECIPE = {"xavier_uniform": "Xavier", "he_normal": "He"}
+
+
+def test_the_code_table():
+    """The code section's table: layer 1's and layer 10's sizes, each from site_src and equal in PyTorch."""
+    text = page_text(PAGE)
+    name = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU"}
+    rows = []
+    for init in ("pytorch", "good"):
+        for activation in story.ACTIVATIONS:
+            init_ = "pytorch" if init == "pytorch" else story.GOOD_INIT[activation]
+            sizes = gradient_sizes(activation, init_)
+            assert np.allclose(sizes, torch_sizes(activation, init_), rtol=1e-9)
+            start = "PyTorch's default" if init == "pytorch" else RECIPE[init_]
+            rows.append(
+                f"| {name[activation]} | {start} | {sizes[0]:.1e} | {sizes[9]:.1e} | "
+                f"{significant(sizes[9] / sizes[0])} times smaller |"
+            )
+    big = gradient_sizes("tanh", "xavier_uniform", scale=story.TOO_BIG)
+    rows.append(
+        f"| tanh | {fmt(story.TOO_BIG, 0)} times Xavier's | {big[0]:.1e} | {big[9]:.1e} | "
+        f"{significant(big[0] / big[9])} times bigger |"
+    )
+    assert_all_in(text, rows)
 
 
 def test_network_shape():

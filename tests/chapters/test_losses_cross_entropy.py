@@ -266,3 +266,81 @@ def test_the_slowdown_numbers():
         f"drops below 0.5 only after {first_below['mse']} epochs",
     ]
     assert_all_in(text, said)
+
+
+def test_the_worked_example_table():
+    """The math corner's table: softmax and slopes from site_src, the slopes checked against torch autograd."""
+    text = page_text(PAGE)
+    z = softmax_story.SCORES
+    p = softmax(z)
+    truth = np.eye(len(z))[0]
+    grad = losses.cross_entropy_from_logits_grad(0, z)
+    logits = torch.tensor(np.array([z]), dtype=torch.float64, requires_grad=True)
+    F.cross_entropy(logits, torch.tensor([0])).backward()
+    assert np.allclose(grad, logits.grad.numpy()[0], rtol=1e-12)
+    assert np.allclose(grad, p - truth, rtol=1e-12)  # "what you said minus the truth"
+    rows = [
+        f"| {name} | {fmt(zj, 1)} | {fmt(pj, 3)} | {int(yj)} | ${tex(gj, 3)}$ |"
+        for name, zj, pj, yj, gj in zip(["apple", "pear", "banana"], z, p, truth, grad)
+    ]
+    assert_all_in(text, rows)
+
+
+def test_the_parity_table():
+    """'Both give the same numbers': every row computed with site_src and, separately, with PyTorch."""
+    text = page_text(PAGE)
+    f64 = torch.float64
+    p_apple, scores = [[0.2, 0.8]], [[2.0, 1.0, 0.1]]
+    log_p = torch.log(torch.tensor(p_apple, dtype=f64))
+    pairs = {
+        "binary": (
+            losses.binary_cross_entropy([1.0], [0.8]),
+            F.binary_cross_entropy(torch.tensor([0.8], dtype=f64), torch.tensor([1.0], dtype=f64)).item(),
+        ),
+        "categorical": (
+            losses.categorical_cross_entropy([[0, 1]], p_apple),
+            F.cross_entropy(log_p, torch.tensor([[0.0, 1.0]], dtype=f64)).item(),
+        ),
+        "sparse": (
+            losses.sparse_categorical_cross_entropy([1], p_apple),
+            F.cross_entropy(log_p, torch.tensor([1])).item(),
+        ),
+        "from logits": (
+            losses.cross_entropy_from_logits([0], scores),
+            F.cross_entropy(torch.tensor(scores, dtype=f64), torch.tensor([0])).item(),
+        ),
+        "binary, from a logit": (
+            losses.binary_cross_entropy([1.0], sigmoid([2.0])),
+            F.binary_cross_entropy_with_logits(torch.tensor([2.0], dtype=f64), torch.tensor([1.0], dtype=f64)).item(),
+        ),
+    }
+    rows = []
+    for name, (ours, theirs) in pairs.items():
+        assert f"{ours:.6f}" == f"{theirs:.6f}"
+        rows.append(f"| {name} | {ours:.6f} | {theirs:.6f} |")
+    assert math.isclose(pairs["binary"][1], -math.log(0.8), rel_tol=1e-12)  # by hand
+    logits = torch.tensor(scores, dtype=f64, requires_grad=True)
+    F.cross_entropy(logits, torch.tensor([0])).backward()
+    ours = losses.cross_entropy_from_logits_grad([0], scores)[0]
+    theirs = logits.grad.numpy()[0]
+    slopes = [", ".join(f"${tex(g, 3)}$" for g in row) for row in (ours, theirs)]
+    rows.append(f"| slopes from logits | {slopes[0]} | {slopes[1]} |")
+    assert_all_in(text, rows)
+
+
+def test_the_three_formats_table():
+    """The table of one question in three formats: each loss from site_src, and -log 0.8 by hand."""
+    text = page_text(PAGE)
+    by_hand = -math.log(0.8)
+    values = [
+        losses.binary_cross_entropy([1.0], [0.8]),
+        losses.categorical_cross_entropy([[0, 1]], [[0.2, 0.8]]),
+        losses.sparse_categorical_cross_entropy([1], [[0.2, 0.8]]),
+    ]
+    assert all(math.isclose(v, by_hand, rel_tol=1e-12) for v in values)
+    rows = [
+        f"| binary | label 1 | 0.8 | {values[0]:.4f} |",
+        f"| categorical | one-hot row `[0, 1]` | `[0.2, 0.8]` | {values[1]:.4f} |",
+        f"| sparse categorical | class number 1 | `[0.2, 0.8]` | {values[2]:.4f} |",
+    ]
+    assert_all_in(text, rows)

@@ -130,8 +130,14 @@ def test_the_math_corner_slopes():
     assert_all_in(
         text,
         [
-            f"are $\\frac{{2}}{{4}} \\times$ each error: {listed(mse_slopes, lambda v: f'${num(v)}$')}",
-            f"are $\\frac{{1}}{{4}} \\times$ each sign: {listed(mae_slopes, lambda v: f'${num(v)}$')}",
+            "each MSE slope is $\\frac{2}{4} \\times$ the error and "
+            "each MAE slope is $\\frac{1}{4} \\times$ the error's sign",
+            # the table: one row per melon, then the last melon after the bad guess
+            *(
+                f"| {i} | ${signed(e)}$ | ${num(s)}$ | ${num(a)}$ |"
+                for i, (e, s, a) in enumerate(zip(np.subtract(GUESSES, MELONS), mse_slopes, mae_slopes), start=1)
+            ),
+            f"| 4, after the bad guess | ${signed(errors[3])}$ | ${num(bad_mse[3])}$ | ${num(bad_mae[3])}$ |",
             f"$\\frac{{2}}{{4}} \\times 10 = {num(bad_mse[3], 1)}$",
             f"{number_word(push)} times the push on either melon that is 0.5 kg off",
             f"stays $\\frac{{1}}{{4}} = {num(bad_mae[3])}$, the same size as theirs",
@@ -195,3 +201,53 @@ def test_mse_is_minus_the_log_of_a_bell_curve():
             "$p(y \\mid \\hat{y}) = e^{-(y - \\hat{y})^2 / (2\\sigma^2)} / (\\sqrt{2\\pi}\\,\\sigma)$",
         ],
     )
+
+
+def signed(e):
+    """An error as the tables write it: with its sign, trailing zeros dropped, and plain 0."""
+    return tex(e, 1, sign=True, trim=True) if e else "0"
+
+
+def test_the_slopes_match_pytorch():
+    """The math corner's slopes (its table) are what torch autograd gives, before and after the bad guess."""
+    for guesses in (GUESSES, BAD_GUESSES):
+        for ours, torch_loss in (
+            (losses.mse_grad, torch.nn.functional.mse_loss),
+            (losses.mae_grad, torch.nn.functional.l1_loss),
+        ):
+            guess = torch.tensor(guesses, dtype=torch.float64, requires_grad=True)
+            torch_loss(guess, torch.tensor(MELONS, dtype=torch.float64)).backward()
+            assert np.allclose(ours(MELONS, guesses), guess.grad.numpy(), rtol=1e-12)
+
+
+def test_the_steps_table():
+    """The table in step 4: each melon's error, its absolute value and its square, and their averages."""
+    text = page_text(PAGE)
+    errors = np.subtract(GUESSES, MELONS)
+    rows = [
+        f"| {i} | {fmt(y, 1)} | {fmt(g, 1)} | ${signed(e)}$ | {num(abs(e))} | {num(e * e)} |"
+        for i, (y, g, e) in enumerate(zip(MELONS, GUESSES, errors), start=1)
+    ]
+    # the averages by hand (plain sums), and MAE and MSE from site_src and from PyTorch
+    mae, mse = sum(abs(e) for e in errors) / len(errors), sum(e * e for e in errors) / len(errors)
+    truth, guess = torch.tensor(MELONS, dtype=torch.float64), torch.tensor(GUESSES, dtype=torch.float64)
+    assert mae == losses.mae(MELONS, GUESSES) == torch.nn.functional.l1_loss(guess, truth).item()
+    assert mse == losses.mse(MELONS, GUESSES) == torch.nn.functional.mse_loss(guess, truth).item()
+    rows.append(f"| average | | | {num(errors.mean())} | {num(mae)} (MAE) | {num(mse, 3)} (MSE) |")
+    assert_all_in(text, rows)
+
+
+def test_the_bad_guess_table():
+    """The code section's table: each loss before and after the bad guess, and the slope on the bad melon."""
+    text = page_text(PAGE)
+    rows = []
+    for name, loss, slope, torch_loss in (
+        ("MSE", losses.mse, losses.mse_grad, torch.nn.functional.mse_loss),
+        ("MAE", losses.mae, losses.mae_grad, torch.nn.functional.l1_loss),
+    ):
+        before, after = loss(MELONS, GUESSES), loss(MELONS, BAD_GUESSES)
+        truth = torch.tensor(MELONS, dtype=torch.float64)
+        assert after == torch_loss(torch.tensor(BAD_GUESSES, dtype=torch.float64), truth).item()
+        bad_slope = slope(MELONS, BAD_GUESSES)[3]
+        rows.append(f"| {name} | {num(before, 3)} | {num(after, 3)} | {num(after / before, 1)} | {num(bad_slope)} |")
+    assert_all_in(text, rows)

@@ -54,12 +54,17 @@ def test_worked_first_step():
     assert_all_in(
         TEXT,
         [
-            "$-0.5$ and $0.002$. $v = 0.001 \\times g^2$: $0.025$ and $0.0000004$",
+            "| gradient $g$ | $-5$ (big) | $0.02$ (tiny) |",
+            "| $m = 0.1 \\times g$ | $-0.5$ | $0.002$ |",
+            "| $v = 0.001 \\times g^2$ | $0.025$ | $0.0000004$ |",
             "The first weight goes from 1 to $1.1$, the second from 1 to $0.9$",
             f"although one gradient is {5 / 0.02:g} times the other",
             f"\\approx {uncorrected / 0.1:.3f}\\,\\eta$: here ${uncorrected:.4f}$ instead of $0.1$",
-            "$\\hat m_1 = -0.5 / 0.1 = -5$",
-            "$\\hat v_1 = 0.025 / 0.001 = 25$",
+            "| $m_1$ | $0.1 \\times (-5) = -0.5$ |",
+            "| $\\hat m_1$ | $-0.5 / 0.1 = -5$ |",
+            "| $v_1$ | $0.001 \\times 25 = 0.025$ |",
+            "| $\\hat v_1$ | $0.025 / 0.001 = 25$ |",
+            "| the step | $0.1 \\times (-5) / (5 + 10^{-8})$, so $\\theta$ goes from 1 to $1.1$ |",
         ],
     )
 

@@ -62,9 +62,9 @@ def test_steady_table():
     assert_all_in(
         TEXT,
         [
-            f"$0.1/\\sqrt{{1000}} \\approx {0.1 / math.sqrt(1000):.6f}$",
-            f"$0.1 \\times 2\\sqrt{{1000}} \\approx {0.2 * math.sqrt(1000):.1f}$",
-            f"(added up exactly: {ada.sum():.2f})",
+            f"| at step 100 | $0.1/\\sqrt{{100}} = {0.1 / math.sqrt(100):g}$ |",
+            f"| at step 1,000 | $0.1/\\sqrt{{1000}} \\approx {0.1 / math.sqrt(1000):.6f}$ |",
+            f"$0.1 \\times 2\\sqrt{{1000}} \\approx {0.2 * math.sqrt(1000):.1f}$ (added up exactly: {ada.sum():.2f}) |",
         ],
     )
     delta = lengths(MAKERS["Adadelta"][0], STEADY)

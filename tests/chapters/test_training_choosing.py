@@ -156,6 +156,12 @@ def test_race_results_in_the_prose():
         "Adam, lr 0.01": "Adam at learning rate 0.01",
     }
     assert_all_in([f"{names[k]} {pct(s[k][0])}" for k in story.RACE])  # the figure's alt text
+    # the race table: one row per entry, in the race's order, every number as summary() computes it
+    rows = [
+        f"| {k} | {pct(mean)} | {pct(low)} | {pct(high)} | {loss:.3f} |" for k, (mean, low, high, loss) in s.items()
+    ]
+    assert list(s) == list(story.RACE)
+    assert "| entry | test accuracy | lowest | highest | loss | |---|---:|---:|---:|---:| " + " ".join(rows) in TEXT
     assert_all_in(
         [
             f"Adam with 0.001 gets {pct(s['Adam'][0])} of the test digits right after 10 epochs; "

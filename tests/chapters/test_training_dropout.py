@@ -85,6 +85,16 @@ def test_the_training_passes():
     )
     assert sum(v > 0 for v in passes[1]["mask"]) == 1
     assert passes[-1]["mask"] == [1.0] * 4 and passes[-1]["output"] == torch_output()[1]
+    # the table of the four passes: three in training mode (PyTorch's outputs above), then evaluation mode
+    assert len(passes) == 4
+    outputs.append(torch_output()[1])
+    modes = ["training"] * 3 + ["evaluation"]
+    rows = [
+        f"| {n} | {mode} | {', '.join(num(v) for v in p['mask'])} | {', '.join(num(v) for v in p['passed'])} "
+        f"| {num(out)} |"
+        for n, (mode, p, out) in enumerate(zip(modes, passes, outputs), start=1)
+    ]
+    assert "| pass | mode | mask | passes on | output | |---|---|---|---|---:| " + " ".join(rows) in TEXT
 
 
 def test_the_average_over_all_masks():

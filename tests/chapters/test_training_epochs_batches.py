@@ -43,6 +43,15 @@ def test_the_count():
             "56 batches of 32 digits and a last batch of 5",
         ],
     )
+    per_epoch = {size: len(DataLoader(TensorDataset(torch.tensor(X)), batch_size=size)) for size in (N, 1, 32)}
+    assert_all_in(
+        TEXT,
+        [
+            f"| the whole pile | {per_epoch[N]} |",
+            f"| one digit | {per_epoch[1]:,} |",
+            f"| a handful of 32 | {per_epoch[32]} |",
+        ],
+    )
 
 
 def test_iris_exercise():
@@ -141,9 +150,9 @@ def test_the_noise():
     assert_all_in(
         TEXT,
         [
-            f"one digit: {one:.2f} times the size of the true gradient",
-            f"32 digits: {thirty_two:.2f} times, about $\\sqrt{{32}} \\approx {math.sqrt(32):.1f}$ times smaller",
-            f"256 digits: {big:.2f} times",
+            f"| one digit | {one:.2f} times the size of the true gradient:",
+            f"| 32 digits | {thirty_two:.2f} times, about $\\sqrt{{32}} \\approx {math.sqrt(32):.1f}$ times smaller |",
+            f"| 256 digits | {big:.2f} times |",
         ],
     )
     assert 0.8 * math.sqrt(32) < one / thirty_two < 1.2 * math.sqrt(32)  # "about sqrt(32) times smaller"

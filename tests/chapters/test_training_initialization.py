@@ -97,6 +97,23 @@ def test_random_start_learns_xor(xor_runs):
     assert_all_in([f"the same network answers {a[0]}, {a[1]}, {a[2]} and {a[3]}: all four right"])
 
 
+def test_the_table_of_the_three_starts(xor_runs):
+    """Each start's answers (PyTorch's training, rounded as the code prints them) and distinct hidden neurons."""
+    label = {"zeros": "all zeros", "equal": f"all equal ({story.EQUAL_WEIGHT:g})", "random": "random (Xavier)"}
+    assert 'init="xavier_uniform"' in inspect.getsource(story.xor_network)  # the random start is Xavier's
+    rows = []
+    for start in story.STARTS:
+        answers, W, b = xor_runs[start]
+        distinct = len(np.unique(np.column_stack([W, b]).round(12), axis=0))
+        assert distinct == story.clones(story.train_xor(start)[0])
+        rows.append(f"| {label[start]} | {', '.join(str(v) for v in answers.round(3).tolist())} | {distinct} |")
+    header = (
+        f"| start | answers for (0,0), (0,1), (1,0), (1,1) after {story.XOR_EPOCHS:,} epochs "
+        "| different hidden neurons | |---|---|---:| "
+    )
+    assert header + " ".join(rows) in TEXT
+
+
 def torch_spread(activation, init):
     """activation_spread's network with the same weights (drawn in the same order), run forward by torch."""
     rng = np.random.default_rng(story.SPREAD_SEED)
@@ -132,6 +149,21 @@ def test_spread_numbers(spreads):
             "500 random inputs, spread 1, through 10 layers of 100 tanh neurons",
         ]
     )
+    # the code section's table: layer 1 and layer 10, rounded as the code prints them (layer 10 written out)
+    label = {
+        "uniform": "hand-picked ±0.05",
+        "pytorch": "PyTorch's default",
+        "xavier_normal": "Xavier (bell curve)",
+        "he_normal": "He (bell curve)",
+    }
+    assert story.SPREAD_INITS == tuple(label) and story.SPREAD_ACTIVATIONS == ("tanh", "relu")
+    rows = [
+        f"| {'ReLU' if f == 'relu' else f} | {label[i]} | {spreads[f, i][0]:.3f} "
+        f"| {np.format_float_positional(float(f'{spreads[f, i][-1]:.2g}'))} |"
+        for f in story.SPREAD_ACTIVATIONS
+        for i in story.SPREAD_INITS
+    ]
+    assert "| switch | start | spread at layer 1 | at layer 10 | |---|---|---:|---:| " + " ".join(rows) in TEXT
     he_relu = spreads["relu", "he_normal"]
     assert 0.7 < he_relu.min() and he_relu.max() < 0.9 and "stays between 0.7 and 0.9" in TEXT
     assert f"{tanh_uniform[-1]:.6f}" == "0.000004" and "falls in a straight line to about 0.000004" in TEXT
@@ -151,15 +183,18 @@ def test_ranges_and_variances():
             f"which is ±{xavier:.3f} for 100 inputs and 100 neurons",
             f"(±{he:.3f} for 100 inputs), or a bell curve with standard deviation $\\sqrt{{2/n_\\text{{in}}}}$ "
             f"({he_std:.3f})",
-            f"$a_\\text{{Xavier}} = \\sqrt{{6/200}} = {xavier:.3f}$, $a_\\text{{He}} = \\sqrt{{6/100}} = {he:.3f}$",
             f"standard deviation $\\sqrt{{2/100}} = {he_std:.3f}$",
-            f"$1/\\sqrt{{100}} = {default:.1f}$",
-            f"PyTorch $0.1^2/3 = {default**2 / 3:.5f}$",
+            # the worked example's table: range and variance of each rule
+            "| rule | range $a$ | variance $\\operatorname{Var}(w)$ | |---|---|---| "
+            f"| Xavier | $a_\\text{{Xavier}} = \\sqrt{{6/200}} = {xavier:.3f}$ | $2/200 = {xavier**2 / 3:.2f}$ | "
+            f"| He | $a_\\text{{He}} = \\sqrt{{6/100}} = {he:.3f}$ | $2/100 = {he**2 / 3:.2f}$ | "
+            f"| PyTorch's default | $1/\\sqrt{{100}} = {default:.1f}$ | $0.1^2/3 = {default**2 / 3:.5f}$ |",
             "±0.1 for 100 inputs",
         ]
     )
     assert math.isclose((default**2 / 3) * 3, 2 / (2 * n)) and math.isclose((default**2 / 3) * 6, 2 / n)
-    assert "a third of Xavier's and a sixth of He's" in TEXT
+    assert "default variance is a third of Xavier's and a sixth of He's" in TEXT
+    assert math.isclose(xavier**2 / 3, 2 / (2 * n)) and math.isclose(he**2 / 3, 2 / n)  # a^2/3 is the variance
     # the uniform draw's variance a^2/3, checked on PyTorch's own draws
     torch.manual_seed(0)
     w = torch.empty(1000, 1000, dtype=torch.float64).uniform_(-0.5, 0.5)

@@ -38,10 +38,10 @@ def test_top_speed_on_a_constant_slope():
     assert_all_in(
         TEXT,
         [
-            "step 1: $b = 1$, the step is $0.1$",
-            f"$b = 0.9 \\times 1 + 1 = {0.9 + 1:g}$, the step is ${lengths[1]:.2f}$",
-            f"$b = 0.9 \\times 1.9 + 1 = {0.9 * 1.9 + 1:g}$, the step is ${lengths[2]:.3f}$",
-            f"step 10: the step is ${lengths[9]:.4f}$; step 20: ${lengths[19]:.4f}$; step 50: ${lengths[49]:.4f}$",
+            "| 1 | $1$ | $0.1$ (the same as plain gradient descent) |",
+            f"| 2 | $0.9 \\times 1 + 1 = {0.9 + 1:g}$ | ${lengths[1]:.2f}$ |",
+            f"| 3 | $0.9 \\times 1.9 + 1 = {0.9 * 1.9 + 1:g}$ | ${lengths[2]:.3f}$ |",
+            *(f"| {t} | ${lengths[t - 1] / 0.1:.3f}$ | ${lengths[t - 1]:.4f}$ |" for t in (10, 20, 50)),
             f"$b_{{10}} = (1 - 0.9^{{10}})/0.1 = {(1 - 0.9**10) / 0.1:.3f}$, so the step is ${lengths[9]:.4f}$",
             "$0.1 \\times 1 / (1 - 0.9) = 1$, ten times $\\eta g$",
         ],
@@ -121,11 +121,12 @@ def test_nesterov():
     assert_all_in(
         TEXT,
         [
-            f"ahead after 10 steps (loss {n[10]:.4f} against {m[10]:.4f})",
-            f"after 20 ({n[20]:.4f} against {m[20]:.4f})",
-            f"about level after 40 ({n[40]:.4f} against {m[40]:.4f})",
+            "is ahead after 10 and 20 steps, and about level after 40",
+            f"| momentum | {m[10]:.4f} | {m[20]:.4f} | {m[40]:.4f} |",
+            f"| Nesterov momentum | {n[10]:.4f} | {n[20]:.4f} | {n[40]:.4f} |",
         ],
     )
+    assert n[10] < m[10] and n[20] < m[20] and abs(n[40] - m[40]) < 0.01  # ahead, ahead, about level
     blown = ravine_torch(0.18, 40, momentum=0.9, nesterov=True)
     rolled = ravine_torch(0.18, 40, momentum=0.9)
     assert ravine(*blown[-1]) > 1e6 and ravine(*rolled[-1]) < 0.1
