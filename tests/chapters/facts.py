@@ -29,6 +29,7 @@ __all__ = [
     "page_text",
     "page_source",
     "assert_all_in",
+    "assert_uses_figure",
     "code_calls",
     "significant",
     "tex_power",
@@ -63,6 +64,13 @@ def page_text(page):
 def page_source(page):
     """The whole page, code included, whitespace collapsed (for figure names and links)."""
     return collapse(_path(page).read_text())
+
+
+def assert_uses_figure(page, name, part):
+    """The page embeds ``figures/<name>.svg``, drawn by ``scripts/figures/<part>/<name with _>.py`` and rendered."""
+    assert f"](../figures/{name}.svg)" in page_source(page)
+    assert (DOCS.parent / "scripts" / "figures" / part / f"{name.replace('-', '_')}.py").exists()
+    assert (DOCS.parent / "figures" / f"{name}.svg").exists()
 
 
 def assert_all_in(text, expected):

@@ -7,7 +7,19 @@ from site_src.examples import linear_stack
 from site_src.examples import perceptron as perceptron_story
 from site_src.examples.tiny_network import forward_steps
 from site_src.mlp import MLP
-from tests.chapters.facts import DOCS, assert_all_in, code_calls, column, fmt, num, page_source, page_text, pmatrix, tex
+from tests.chapters.facts import (
+    DOCS,
+    assert_all_in,
+    assert_uses_figure,
+    code_calls,
+    column,
+    fmt,
+    num,
+    page_source,
+    page_text,
+    pmatrix,
+    tex,
+)
 from tests.pages import ROOT
 
 PAGE = "learning/activation-idea"
@@ -146,9 +158,7 @@ def test_exercise():
 
 
 def test_page_uses_the_bumps_figure():
-    assert "](../figures/universal-bumps.svg)" in page_source(PAGE)
-    assert (ROOT / "scripts" / "figures" / "learning" / "universal_bumps.py").exists()
-    assert (DOCS.parent / "figures" / "universal-bumps.svg").exists()
+    assert_uses_figure(PAGE, "universal-bumps", "learning")
 
 
 def _bumps_by_hand(x, n, w):

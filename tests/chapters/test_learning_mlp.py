@@ -7,7 +7,7 @@ from site_src.examples import students as student_story
 from site_src.examples import xor
 from site_src.examples.tiny_network import forward_steps
 from site_src.mlp import MLP
-from tests.chapters.facts import DOCS, assert_all_in, code_calls, fmt, page_source, page_text, tex
+from tests.chapters.facts import DOCS, assert_all_in, assert_uses_figure, code_calls, fmt, page_source, page_text, tex
 from tests.pages import ROOT
 
 PAGE = "learning/mlp"
@@ -188,9 +188,7 @@ def test_why_the_weights_start_random():
 
 
 def test_page_uses_the_hidden_space_figure():
-    assert "](../figures/mlp-xor-hidden-space.svg)" in page_source(PAGE)
-    assert (ROOT / "scripts" / "figures" / "learning" / "mlp_xor_hidden_space.py").exists()
-    assert (DOCS.parent / "figures" / "mlp-xor-hidden-space.svg").exists()
+    assert_uses_figure(PAGE, "mlp-xor-hidden-space", "learning")
 
 
 def test_xor_in_the_hidden_space():
@@ -234,9 +232,7 @@ def test_xor_in_the_hidden_space():
 
 
 def test_page_uses_the_digit_features_figure():
-    assert "](../figures/mlp-digit-features.svg)" in page_source(PAGE)
-    assert (ROOT / "scripts" / "figures" / "learning" / "mlp_digit_features.py").exists()
-    assert (DOCS.parent / "figures" / "mlp-digit-features.svg").exists()
+    assert_uses_figure(PAGE, "mlp-digit-features", "learning")
 
 
 def test_digit_features():
