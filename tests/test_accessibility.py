@@ -20,11 +20,6 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 # rule id -> (CSS selector the finding must be on, why it is allowed)
 THEME_ALLOWLIST = {
-    "region": (
-        ".md-progress",
-        "Material's page-loading bar (navigation.instant.progress) sits outside the page's "
-        "landmarks; it is an empty decoration while a page loads.",
-    ),
     "landmark-unique": (
         ".md-code__nav, .md-sidebar .md-nav",
         "Material wraps each code block's copy button in an unlabelled <nav>, and labels each "

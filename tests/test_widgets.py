@@ -343,8 +343,8 @@ def test_widget_pages_load_cleanly_from_this_host_only(driver, base_url, name):
     assert driver.find_elements(By.CSS_SELECTOR, f'.dl-widget[data-widget="{name}"][data-mounted]')
 
 
-def test_widgets_survive_instant_navigation(driver, base_url):
-    """Material swaps pages without reloading; a widget page reached that way still mounts, once."""
+def test_a_widget_page_reached_by_a_link_mounts_its_widget(driver, base_url):
+    """From one widget page to the next by the page's own link: the new widget mounts, whole."""
     driver.get(base_url + PAGES["perceptron"])
     link = driver.find_element(By.CSS_SELECTOR, f'a[href$="{PAGES["descent"].split("/")[1]}/"]')
     driver.execute_script("arguments[0].click()", link)
