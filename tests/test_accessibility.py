@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.browser import site_pages, switch_scheme, wait_for
-from tests.pages import ROOT
+from tests.pages import DOCS, ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -54,9 +54,9 @@ if (!document.getElementById("render-all")) document.head.insertAdjacentHTML("be
 """
 
 
-# page.js makes a wide formula, table or notebook cell keyboard-scrollable when it comes near
+# page.js makes a wide formula, table, code block or notebook cell keyboard-scrollable when it comes near
 # the screen, so the page is scrolled past each first, as a reader (or a keyboard user) would.
-SCROLLERS = "div.arithmatex, .md-typeset__scrollwrap, .jupyter-wrapper .highlight-ipynb"  # as in page.js
+SCROLLERS = re.search(r'const SCROLLERS = "(.*?)";', (DOCS / "assets" / "javascripts" / "page.js").read_text())[1]
 VISIT_FORMULAS = """
 const done = arguments[arguments.length - 1];
 (async () => {

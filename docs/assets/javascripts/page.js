@@ -1,9 +1,10 @@
-// Two small page behaviours, on the first load and after each instant page swap.
+// Two small page behaviours, when the page has loaded (Material's document$).
 
 // 1. A formula wider than the page scrolls sideways inside its box. Readers who use a
 //    keyboard must be able to scroll it too, so such a box can take focus (Tab, then the
-//    arrow keys), the way Material treats wide code blocks. Narrow formulas stay out of
-//    the Tab order. A box is measured when it comes near the screen: measuring makes the
+//    arrow keys). Narrow formulas stay out of the Tab order. Code blocks too: Material
+//    does the same for a code block only once it has been on screen (content.lazy in
+//    mkdocs.yml), so the ones near the screen are made ready here first. A box is measured when it comes near the screen: measuring makes the
 //    browser lay the formula out, which site.css otherwise saves until it is needed.
 //    Checked by axe (scrollable-region-focusable) in tests/test_accessibility.py.
 const measure = (box) => {
@@ -14,8 +15,8 @@ const nearby = new IntersectionObserver(
   (entries) => entries.forEach(({ target, isIntersecting }) => isIntersecting && measure(target)),
   { rootMargin: "50% 0px" },
 );
-// Wide formulas, wide tables and notebook code cells can all scroll sideways.
-const SCROLLERS = "div.arithmatex, .md-typeset__scrollwrap, .jupyter-wrapper .highlight-ipynb";
+// Wide formulas, wide tables, code blocks and notebook code cells can all scroll sideways.
+const SCROLLERS = "div.arithmatex, .md-typeset__scrollwrap, .md-typeset pre > code, .jupyter-wrapper .highlight-ipynb";
 const watchFormulas = () => {
   nearby.disconnect();
   document.querySelectorAll(SCROLLERS).forEach((box) => nearby.observe(box));

@@ -2,7 +2,7 @@
 // is sent anywhere). A chapter counts as read once the reader reaches its "Remember"
 // section (or, on a page without one, its last block); the course map on the home page
 // then marks the chapter with a check mark, and says "(read)" to screen readers.
-// Runs on the first load and after each instant page swap (Material's document$).
+// Runs when the page has loaded (Material's document$).
 // Checked in tests/test_theme.py.
 (() => {
   const KEY = "dl-read";
