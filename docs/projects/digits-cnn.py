@@ -18,21 +18,10 @@
 # that reads tiny pictures of handwritten digits like these:
 
 # %%
-import io
-
 import matplotlib.pyplot as plt
-from IPython.display import Image, display
 
 from site_src.projects import digits_cnn as cnn
-
-
-def show(fig, alt):
-    """Show a figure as a picture, described for readers who cannot see it."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=80, bbox_inches="tight", facecolor="white")
-    plt.close(fig)
-    display(Image(buffer.getvalue(), format="png", alt=alt))
-
+from site_src.projects.pictures import show  # a small PNG, described for readers who cannot see it
 
 split = cnn.load_split()
 fig, axes = plt.subplots(1, cnn.CLASSES, figsize=(8, 1.1))

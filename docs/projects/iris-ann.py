@@ -20,9 +20,9 @@
 
 # %%
 import matplotlib.pyplot as plt
-from IPython.display import display
 
 from site_src.projects import iris_ann
+from site_src.projects.pictures import show  # a small PNG, described for readers who cannot see it
 
 COLOURS = ("#4477aa", "#ee7733", "#228833")  # one per species, in every picture
 X, y = iris_ann.load_data()
@@ -36,8 +36,7 @@ ax.legend(frameon=False, fontsize=12)
 alt = ("A scatter plot of every flower's petal length against its petal width, one colour and marker per "
        "species. Setosa forms a tight group of small petals far from the others; versicolor and virginica "
        "lie side by side towards larger petals and overlap a little where they meet.")
-display(fig, metadata={"image/png": {"alt": alt}})  # the picture, described for readers who cannot see it
-plt.close(fig)
+show(fig, alt)
 
 # %% [markdown]
 # You have met every piece one at a time: neurons, activations, the loss, backpropagation, Adam.
@@ -59,19 +58,7 @@ plt.close(fig)
 # - repeat with other seeds, because one run can be lucky.
 
 # %%
-import io
-
 import numpy as np
-from IPython.display import Image
-
-
-def show(fig, alt):
-    """Show a figure as a picture, described for readers who cannot see it."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
-    plt.close(fig)
-    display(Image(buffer.getvalue(), format="png", alt=alt))
-
 
 # %% [markdown]
 # ## Look at the data first

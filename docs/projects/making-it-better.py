@@ -21,9 +21,9 @@
 
 # %%
 import matplotlib.pyplot as plt
-from IPython.display import display
 
 from site_src.projects import improve
+from site_src.projects.pictures import show  # a small PNG, described for readers who cannot see it
 
 plain, noisy = (improve.study(data)["baseline"] for data in ("digits", "noisy-digits"))  # the whole study runs
 fig, ax = plt.subplots(figsize=(4.3, 2.4), layout="constrained")
@@ -38,8 +38,7 @@ ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=12, fr
 alt = (f"Bars: the baseline, mean of five seeds, gets {plain['train_mean']:.1%} of its training pictures right "
        f"and {plain['test_mean']:.1%} of new plain digits; {noisy['train_mean']:.1%} against "
        f"{noisy['test_mean']:.1%} of noisy ones, a gap of {100 * noisy['gap_mean']:.1f} points.")
-display(fig, metadata={"image/png": {"alt": alt}})  # the picture, described for readers who cannot see it
-plt.close(fig)
+show(fig, alt)
 
 # %% [markdown]
 # That gap between the pictures it learned from and new ones is **overfitting**: the network
@@ -54,13 +53,6 @@ plt.close(fig)
 
 # %%
 import numpy as np
-
-
-def show(fig, alt):
-    """Show a figure as a picture, described for readers who cannot see it."""
-    display(fig, metadata={"image/png": {"alt": alt}})
-    plt.close(fig)
-
 
 for name, base in [("digits", plain), ("noisy-digits", noisy)]:
     print(f"{name:<13} training accuracy {100 * base['train_mean']:.1f} %, test accuracy "
