@@ -300,3 +300,20 @@ def contrast(foreground, background):
 
     high, low = sorted((luminance(fg), luminance(bg)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def test_math_pages_preload_the_published_math_font_and_search_skips_source_boxes(built_site):
+    site, _ = built_site
+    chapter = site / url(CHAPTERS[0][1]) / "index.html"
+    for page in [chapter, *site.glob("*/*/index.html")]:
+        html = BeautifulSoup(page.read_text(), "html.parser")
+        preload = html.select_one('link[rel="preload"][as="font"]')
+        assert bool(preload) == bool(html.select("math")), page
+        if preload:
+            assert (page.parent / preload["href"]).resolve().is_file(), preload["href"]
+    # the code reference's "Source code" boxes are not in the search index
+    reference = BeautifulSoup((site / "reference" / "code" / "index.html").read_text(), "html.parser")
+    boxes = reference.select("details.mkdocstrings-source")
+    assert boxes and all(box.has_attr("data-search-exclude") for box in boxes)
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    assert not any("Source code in" in doc["text"] for doc in index["docs"])

@@ -4,8 +4,9 @@
 //    keyboard must be able to scroll it too, so such a box can take focus (Tab, then the
 //    arrow keys). Narrow formulas stay out of the Tab order. Code blocks too: Material
 //    does the same for a code block only once it has been on screen (content.lazy in
-//    mkdocs.yml), so the ones near the screen are made ready here first. A box is measured when it comes near the screen: measuring makes the
-//    browser lay the formula out, which site.css otherwise saves until it is needed.
+//    mkdocs.yml), so the ones near the screen are made ready here first. A box is
+//    measured when it comes near the screen: measuring makes the browser lay the formula
+//    out, which site.css otherwise saves until it is needed.
 //    Checked by axe (scrollable-region-focusable) in tests/test_accessibility.py.
 const measure = (box) => {
   if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0");
