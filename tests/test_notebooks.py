@@ -4,7 +4,8 @@ The project notebooks (``docs/projects/*.py``) and the chapter notebooks are mad
 the way ``scripts/hooks/notebooks.py`` makes and executes them at build. A small site built
 here proves the build settings: a planted error fails ``mkdocs build --strict``, and after
 the source changes the page shows the new output (no stale cache). The downloads in the real
-built site open as notebooks.
+built site open as notebooks, and the notebook stylesheet, cut to what the pages use, styles
+them exactly like the whole one.
 """
 
 import os
@@ -252,3 +253,70 @@ def test_project_page_offers_the_executed_notebook(built_site, path):
     assert outputs and not [o for o in outputs if o.output_type == "error"]
     assert "mathjax" not in html.lower() and soup.select(".jp-RenderedMarkdown .arithmatex math")
     assert all(img.get("alt") and "No description" not in img["alt"] for img in soup.select(".jupyter-wrapper img"))
+
+
+# Every element of the notebook (and its ::before and ::after, where they exist), all computed
+# properties but custom ones (the cut stylesheet drops unused --jp-* variables), kept in the page
+# under a name, by element; then the first differences between two such snapshots.
+SNAPSHOT = """
+const [name, scheme] = arguments;
+document.body.setAttribute("data-md-color-scheme", scheme);
+window.dlElements = window.dlElements || [];
+const out = new Map();
+for (const el of document.querySelectorAll(".jupyter-wrapper, .jupyter-wrapper *")) {
+  if (!el.dlId) el.dlId = window.dlElements.push(el);
+  for (const pseudo of [null, "::before", "::after"]) {
+    const style = getComputedStyle(el, pseudo);
+    const values = [];
+    if (!pseudo || style.content !== "none")
+      for (let i = 0; i < style.length; i++)
+        if (!style[i].startsWith("--")) values.push(style[i] + ": " + style.getPropertyValue(style[i]));
+    out.set(`${el.dlId}${pseudo || ""}`, values.join("; "));
+  }
+}
+window[name] = out;
+return out.size;
+"""
+DIFFERENCES = """
+const [a, b] = [window[arguments[0]], window[arguments[1]]];
+const found = [];
+for (const [key, style] of a) {
+  if (found.length >= 20 || b.get(key) === style) continue;
+  const el = window.dlElements[parseInt(key) - 1];
+  const what = `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}${key.replace(/^\\d+/, "")}`;
+  if (!b.has(key)) { found.push(`${what}: only with the cut stylesheet`); continue; }
+  const [x, y] = [new Set(style.split("; ")), new Set(b.get(key).split("; "))];
+  found.push(`${what}: ` + [...x].filter((v) => !y.has(v)).slice(0, 3).join(", ")
+    + " | whole: " + [...y].filter((v) => !x.has(v)).slice(0, 3).join(", "));
+}
+return found;
+"""
+STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+WHOLE = """
+const link = document.querySelector('link[href$="notebooks/jupyter.css"]');
+const style = document.createElement("style");
+style.textContent = arguments[0];
+link.replaceWith(style);
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", PROJECTS, ids=[p.stem for p in PROJECTS])
+def test_the_cut_notebook_stylesheet_styles_every_element_like_the_whole_one(driver, base_url, built_site, path):
+    """The site serves JupyterLab's stylesheet cut to what the notebook pages use (a few percent of it):
+    in Chromium, every element of a notebook page has the same computed style with it as with the
+    whole stylesheet put back in its place, in both colour schemes."""
+    site, _ = built_site
+    whole = hook.JUPYTER_CSS.read_text(encoding="utf-8")
+    served = (site / hook.JUPYTER_CSS_URI).read_text(encoding="utf-8")
+    assert len(served) < len(whole) / 10
+    driver.set_script_timeout(120)
+    driver.get(f"{base_url}projects/{path.stem}/")
+    driver.execute_script(f"document.head.insertAdjacentHTML('beforeend', '<style>{STILL}</style>')")
+    counts = [driver.execute_script(SNAPSHOT, f"cut-{scheme}", scheme) for scheme in ("default", "slate")]
+    driver.execute_script(WHOLE, whole)
+    counts += [driver.execute_script(SNAPSHOT, f"whole-{scheme}", scheme) for scheme in ("default", "slate")]
+    assert counts[0] > 1000, counts
+    for scheme in ("default", "slate"):
+        differences = driver.execute_script(DIFFERENCES, f"cut-{scheme}", f"whole-{scheme}")
+        assert not differences, f"{scheme}:\n" + "\n".join(differences)

@@ -30,6 +30,7 @@ Chapter notebooks ("Run this chapter yourself")
 """
 
 import doctest
+import functools
 import logging
 import re
 import shutil
@@ -49,7 +50,8 @@ log = logging.getLogger("mkdocs.hooks.notebooks")
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECTS = "projects/*.py"  # jupytext sources of the project notebooks, under docs/
-# mkdocs-jupyter inlines this 570 KB stylesheet into every notebook page; the site serves it once
+# mkdocs-jupyter inlines this 570 KB stylesheet (all of JupyterLab's) into every notebook page; the
+# site serves it once, cut to the rules that can style those pages (used_css, below)
 JUPYTER_CSS = Path(__import__("mkdocs_jupyter").__file__).parent / "templates" / "mkdocs_html" / "assets" / "index.css"
 JUPYTER_CSS_URI = "assets/notebooks/jupyter.css"
 TIMEOUT = 600  # seconds per cell; the Iris notebook takes well under a minute in all
@@ -224,7 +226,7 @@ def chapter_pages(docs_dir, not_chapters=()):
 
 # ---------------------------------------------------------------- the build
 
-_build = {"dir": None, "chapters": {}, "projects": {}}
+_build = {"dir": None, "chapters": {}, "projects": {}, "notebook_pages": []}
 
 
 def _fresh_build_dir():
@@ -237,7 +239,7 @@ def _fresh_build_dir():
 @event_priority(50)  # before mkdocs-jupyter (priority 0) decides which files are notebooks
 def on_files(files, config):
     build = _fresh_build_dir()
-    _build["chapters"], _build["projects"] = {}, {}
+    _build["chapters"], _build["projects"], _build["notebook_pages"] = {}, {}, []
     for file in list(files):
         if file.abs_src_path and PurePosixPath(file.src_uri).match(PROJECTS):
             start = time.perf_counter()
@@ -308,6 +310,7 @@ def _project_page(html, page, files, alts):
         return f'<img class="no-lightbox" alt="{_escape(alt)}" src="data:image/png;base64,{match[1]}"'
 
     html = PNG.sub(with_alt, html)
+    _build["notebook_pages"].append(html)
     css = JUPYTER_CSS.read_text(encoding="utf-8").strip()
     href = files.get_file_from_path(JUPYTER_CSS_URI).url_relative_to(page.file)
     html = STYLE.sub(lambda m: f'<link rel="stylesheet" href="{href}">' if m[1] == css else m[0], html)
@@ -347,6 +350,157 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
+    if _build["notebook_pages"]:
+        site = Path(config["site_dir"])
+        others = [path.read_text(encoding="utf-8") for path in site.rglob("*.css") if path != site / JUPYTER_CSS_URI]
+        css = used_css(JUPYTER_CSS.read_text(encoding="utf-8"), _build["notebook_pages"], others)
+        (site / JUPYTER_CSS_URI).write_text(css, encoding="utf-8")
     if _build["dir"]:
         shutil.rmtree(_build["dir"], ignore_errors=True)
         _build["dir"] = None
+
+
+# ---------------------------------------------------------------- the notebook stylesheet, cut down
+
+# The theme switch sets this attribute on <body> after load: a rule for either scheme is kept.
+SCHEMES = ("default", "slate")
+# States a reader brings about (and pseudo-elements): dropped from a selector before it is tried.
+DYNAMIC = re.compile(
+    r"::?(?:-[\w-]+|before|after|first-line|first-letter|selection|placeholder|marker)(?:\([^)]*\))?"
+    r"|:(?:hover|focus|focus-visible|focus-within|active|visited|target)(?![\w-])"
+)
+VAR = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+def used_css(css, pages, other_css=()):
+    """``css`` without what cannot style ``pages`` (HTML fragments) in either colour scheme.
+
+    JupyterLab's stylesheet styles its whole application; a rendered notebook uses a few dozen
+    of its 3,000 rules and few of its 500 custom properties, and every element of the page is
+    matched against all of them each time the page is restyled. Kept: each selector that
+    matches an element of a page as Material's script leaves it (its tables wrapped in a
+    scrolling box), ignoring hover/focus states and pseudo-elements; every custom property
+    used by what is kept or by ``other_css``; and the keyframes it names.
+    A selector the matcher cannot read is kept. tests/test_notebooks.py checks in Chromium
+    that every element of the notebook pages looks the same as with the whole stylesheet.
+
+    >>> used_css(".a p{color:red}.b p,.a :hover{color:blue}:root{--x:1;--y:2}.a{width:var(--x)}", ['<div class="a"><p>'])
+    '.a p{color:red}.a :hover{color:blue}:root{--x:1}.a{width:var(--x)}'
+    """
+    import tinycss2
+    from bs4 import BeautifulSoup
+
+    html = re.sub(r'"data:[^"]*"', '""', "".join(pages))  # the pictures' bytes: nothing to match
+    soup = BeautifulSoup(f"<body>{html}</body>", "html.parser")
+    for table in soup.select("table:not([class])"):  # as Material's script wraps them at load
+        table.wrap(soup.new_tag("div", attrs={"class": "md-typeset__table"}))
+        table.parent.wrap(soup.new_tag("div", attrs={"class": "md-typeset__scrollwrap"}))
+    classes = {c for el in soup.find_all(class_=True) for c in el["class"]}
+    attributes = {a for el in soup.find_all(True) for a in el.attrs} | {"data-md-color-scheme"}
+
+    def found(selector):
+        for scheme in SCHEMES:
+            soup.body["data-md-color-scheme"] = scheme
+            if soup.select_one(selector):
+                return True
+        return False
+
+    @functools.cache
+    def matches(selector):
+        outside = selector
+        while "(" in outside:  # classes inside :not(...) or :is(...) are not required
+            outside, n = re.subn(r"\([^()]*\)", "", outside)
+            if not n:
+                break
+        if not (
+            set(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", outside)) <= classes
+            and set(re.findall(r"\[\s*([\w-]+)", outside)) <= attributes
+        ):
+            return False  # quick: it needs a class or an attribute no page has
+        selector = DYNAMIC.sub("\0", selector)
+        selector = re.sub(r"(^|[\s>+~(])\0+", r"\1*", selector).replace("\0", "")  # `.a :hover` is `.a *`
+        try:
+            return found(selector)
+        except Exception:  # soupsieve does not know this selector: keep it
+            return True
+
+    def rules(nodes):
+        kept = []
+        for node in nodes:
+            if node.type == "qualified-rule":
+                selectors = [s for s in _selectors(node.prelude) if matches(s)]
+                if selectors:
+                    kept.append([",".join(selectors), tinycss2.parse_blocks_contents(node.content, True, True)])
+            elif node.type == "at-rule" and node.lower_at_keyword in ("media", "supports"):
+                inner = rules(tinycss2.parse_blocks_contents(node.content, True, True))
+                if inner:
+                    kept.append([f"@{node.at_keyword}{tinycss2.serialize(node.prelude)}", inner])
+            elif node.type == "at-rule":
+                kept.append(node)
+        return kept
+
+    kept = rules(tinycss2.parse_stylesheet(css, True, True))
+    declarations = [d for d in _declarations(kept)]
+    used = set(VAR.findall(" ".join(other_css) + " ".join(pages)))
+    used |= {v for d in declarations if not d.name.startswith("--") for v in VAR.findall(tinycss2.serialize(d.value))}
+    defined = {}
+    for d in declarations:
+        if d.name.startswith("--"):
+            defined.setdefault(d.name, set()).update(VAR.findall(tinycss2.serialize(d.value)))
+    todo = list(used)
+    while todo:
+        for name in defined.get(todo.pop(), ()):
+            if name not in used:
+                used.add(name)
+                todo.append(name)
+    text = " ".join(tinycss2.serialize(d.value) for d in declarations if not d.name.startswith("--") or d.name in used)
+    return _serialize(kept, used, text)
+
+
+def _selectors(prelude):
+    """The selectors of a rule's comma-separated list (commas inside ``:is(...)`` do not split)."""
+    import tinycss2
+
+    parts = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [tinycss2.serialize(part).strip() for part in parts]
+
+
+def _declarations(kept):
+    for item in kept:
+        if isinstance(item, list):
+            for d in item[1]:
+                if isinstance(d, list):
+                    yield from _declarations([d])
+                elif d.type == "declaration":
+                    yield d
+
+
+def _serialize(kept, used, text):
+    import tinycss2
+
+    out = []
+    for item in kept:
+        if not isinstance(item, list):
+            name = tinycss2.serialize(item.prelude).strip()
+            if "keyframes" not in item.lower_at_keyword or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                out.append(tinycss2.serialize([item]).strip())
+            continue
+        head, body = item
+        if body and isinstance(body[0], list):  # @media / @supports
+            inner = _serialize(body, used, text)
+            if inner:
+                out.append(f"{head}{{{inner}}}")
+            continue
+        decls = [
+            f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
+            for d in body
+            if d.type == "declaration" and (not d.name.startswith("--") or d.name in used)
+        ]
+        if decls:
+            out.append(f"{head}{{{';'.join(decls)}}}")
+    return "".join(out)
