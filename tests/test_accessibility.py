@@ -144,6 +144,26 @@ def test_allowlist_entries_explain_themselves():
         assert selector and len(reason.split()) >= 10, rule
 
 
+def test_every_table_cell_has_a_header(built_site):
+    """In a table with an empty top-left cell ("Good, bad, and fixes"), each row starts with a row
+    header: the cells of the first column are labelled too (axe td-has-header, which Lighthouse
+    runs). The hook that makes them is scripts/hooks/quality.py."""
+    site, _ = built_site
+    bad, checked = [], 0
+    for page, html in built_pages(site).items():
+        for table in html.select("article table:not(.highlighttable)"):
+            corner = table.select_one("thead tr > :first-child")
+            if corner is None or corner.get_text(strip=True):
+                continue
+            checked += 1
+            for row in table.select("tbody tr"):
+                first = row.find(["td", "th"])
+                if not (first.name == "th" and first.get("scope") == "row"):
+                    bad.append(f"{page}: row {first.get_text(' ', strip=True)[:30]!r} has no header")
+    assert not bad, "\n".join(bad)
+    assert checked >= 30  # every chapter's "Good, bad, and fixes"
+
+
 # ---------------------------------------------------------------- text alternatives
 
 

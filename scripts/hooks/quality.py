@@ -6,7 +6,9 @@ name, ``defer`` on the theme's scripts). Two are not the theme's:
 
 * A table whose top-left header cell is empty (the chapters' "Good, bad, and fixes"
   table starts ``| | what happens | ...``) has a header that labels nothing
-  (axe ``empty-table-header``): an empty header cell becomes an ordinary empty cell.
+  (axe ``empty-table-header``): an empty header cell becomes an ordinary empty cell. The
+  first cell of each of its rows ("👍 Few weights", ...) then names the row: it becomes a
+  row header, so every cell has a header (axe ``td-has-header``, in Lighthouse).
   The table comes from the page's Markdown, not from a template, so it is fixed in the
   page's HTML (``on_page_content``).
 * The glightbox plugin adds its script and its set-up to each page *after* the theme has
@@ -30,12 +32,30 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 EMPTY_HEADER = re.compile(r"<th(?P<attrs>[^>]*)>\s*</th>")
+TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+EMPTY_CORNER = re.compile(r"<thead>\s*<tr>\s*<th[^>]*>\s*</th>")
+FIRST_CELL = re.compile(r"(<tr>\s*)<td(?P<attrs>[^>]*)>(?P<text>.*?)</td>", re.DOTALL)
 SCRIPT = re.compile(r'<script (?P<attrs>[^>]*\bsrc="[^"]+"[^>]*)></script>')
 GLIGHTBOX_INIT = re.compile(r'(<script id="init-glightbox">)(.*?)(</script>)', re.DOTALL)
 
 
 def on_page_content(html, page, config, files):
+    html = TABLE.sub(row_headers, html)
     return EMPTY_HEADER.sub(lambda m: f"<td{m['attrs']}></td>", html)
+
+
+def row_headers(match):
+    """A table with an empty top-left cell: the first cell of each body row becomes its header.
+
+    >>> row_headers(TABLE.search("<table><thead><tr><th></th><th>b</th></tr></thead>"
+    ...                          "<tbody><tr><td>x</td><td>1</td></tr></tbody></table>"))
+    '<table><thead><tr><th></th><th>b</th></tr></thead><tbody><tr><th scope="row">x</th><td>1</td></tr></tbody></table>'
+    """
+    table = match[0]
+    if not EMPTY_CORNER.search(table) or "<tbody>" not in table:
+        return table
+    head, body = table.split("<tbody>", 1)
+    return f"{head}<tbody>" + FIRST_CELL.sub(lambda m: f'{m[1]}<th scope="row"{m["attrs"]}>{m["text"]}</th>', body)
 
 
 @event_priority(-50)  # after the glightbox plugin has added its scripts
