@@ -440,21 +440,38 @@ def used_css(css, pages, other_css=()):
         return kept
 
     kept = rules(tinycss2.parse_stylesheet(css, True, True))
-    declarations = [d for d in _declarations(kept)]
-    used = set(VAR.findall(" ".join(other_css) + " ".join(pages)))
-    used |= {v for d in declarations if not d.name.startswith("--") for v in VAR.findall(tinycss2.serialize(d.value))}
-    defined = {}
+    declarations = list(_declarations(kept))
+    used = _used_properties(declarations, VAR.findall(" ".join(other_css) + " ".join(pages)))
+    text = " ".join(tinycss2.serialize(d.value) for d in declarations if not d.name.startswith("--") or d.name in used)
+    return _serialize(kept, used, text)
+
+
+def _used_properties(declarations, used_elsewhere):
+    """The custom properties (``--x``) that the ordinary declarations or ``used_elsewhere`` need,
+    with those their values need in turn.
+
+    >>> from tinycss2 import parse_blocks_contents as parse
+    >>> sorted(_used_properties(parse("--a:var(--b);--b:1;--c:2;width:var(--a)"), []))
+    ['--a', '--b']
+    """
+    import tinycss2
+
+    def needs(d):
+        return set(VAR.findall(tinycss2.serialize(d.value)))
+
+    used = set(used_elsewhere)
+    used |= {name for d in declarations if not d.name.startswith("--") for name in needs(d)}
+    defined = {}  # a property set in several rules (each scheme) needs what any of them needs
     for d in declarations:
         if d.name.startswith("--"):
-            defined.setdefault(d.name, set()).update(VAR.findall(tinycss2.serialize(d.value)))
+            defined.setdefault(d.name, set()).update(needs(d))
     todo = list(used)
     while todo:
         for name in defined.get(todo.pop(), ()):
             if name not in used:
                 used.add(name)
                 todo.append(name)
-    text = " ".join(tinycss2.serialize(d.value) for d in declarations if not d.name.startswith("--") or d.name in used)
-    return _serialize(kept, used, text)
+    return used
 
 
 def _selectors(prelude):

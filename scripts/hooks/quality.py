@@ -2,7 +2,7 @@
 
 tests/test_accessibility.py runs axe-core on every page and scripts/bench/site.py runs
 Lighthouse. Most of their findings are fixed in the theme (overrides/: the search dialog's
-name, ``defer`` on the theme's scripts). Two are not the theme's:
+name, ``defer`` on the theme's scripts). Three are not the theme's:
 
 * A table whose top-left header cell is empty (the chapters' "Good, bad, and fixes"
   table starts ``| | what happens | ...``) has a header that labels nothing
